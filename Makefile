@@ -1,0 +1,58 @@
+# Everything runs from a local virtual environment in .venv, created from
+# requirements.lock the first time a target needs it and recreated whenever the
+# lock file changes. Only Python 3.11+ and make are needed on the machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+# uv is only needed to regenerate the lock file, never to install from it.
+UV_VERSION := 0.13.9
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lint lock clean
+
+help:
+	@echo "make serve   live preview at http://127.0.0.1:8000 (drafts and scheduled essays shown, marked)"
+	@echo "make test    run the test suite"
+	@echo "make build   strict build of the published site into site/"
+	@echo "make lint    ruff over hooks/ and tests/"
+	@echo "make lock    re-resolve pyproject.toml into requirements.lock"
+	@echo "make clean   remove .venv, site/ and caches"
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run make PYTHON=python3.12 (or similar).")'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a scratch folder and swap it in only when the strict build
+# succeeded: a failed build leaves the previous site/ exactly as it was.
+build: $(STAMP)
+	rm -rf .site-building
+	$(BIN)/mkdocs build --strict --site-dir .site-building
+	rm -rf .site-previous
+	if [ -d site ]; then mv site .site-previous; fi
+	mv .site-building site
+	rm -rf .site-previous
+	@echo "Built site/ ($$(find site -name index.html | wc -l) pages)."
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --output-file requirements.lock
+	$(BIN)/python -m pip uninstall --quiet --yes uv
+
+clean:
+	rm -rf $(VENV) site .site-building .site-previous .pytest_cache .ruff_cache

@@ -1,0 +1,324 @@
+"""MkDocs switchboard: wires MkDocs events to the content pipeline.
+
+The pipeline, in the order a build runs it:
+
+1. ``on_config`` (after i18n): load the data files (`sitedata`) and every essay
+   and talk (`library`); report every problem at once and stop a build before
+   ``site/`` is touched. Under ``mkdocs serve`` the problems are logged and shown
+   in a banner on every page instead, so the preview keeps working.
+2. ``on_files`` before i18n (priority -90): add one virtual page per essay,
+   talk and generated listing, for every language, under ``docs/`` paths
+   (`routes`), so mkdocs-static-i18n routes them, links translations and puts
+   them in the sitemap. After i18n (priority -110): give the pages that
+   survived for this language their Markdown.
+3. ``on_page_markdown``: set each page's title, description and template; every
+   title and description is HTML-escaped here, because Material's templates
+   print ``page.meta.title`` without escaping.
+4. ``on_env`` / ``on_page_context``: hand the templates their data (`views`) and
+   UI strings (`l10n`); the templates in ``overrides/`` hold all markup.
+
+mkdocs-static-i18n builds the other languages by calling ``build()`` again from
+inside the first build's ``on_post_build``; every event here runs once per
+language. State that spans the languages lives in `_site`, which is replaced at
+the start of each top-level build (``i18n.building`` is false only then).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+import l10n
+import library
+import problems as problems_mod
+import routes
+import sitedata
+from contenttypes import Rules
+from problems import Problem
+from views import LanguageViews
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+# A plain logger (no plugin prefix), so each problem line starts with its file:line.
+log = logging.getLogger("mkdocs.plugins.content")
+
+#: The author works in Norway; an essay dated tomorrow appears at midnight there.
+TIMEZONE = ZoneInfo("Europe/Oslo")
+
+_command = "build"
+
+
+@dataclass(frozen=True)
+class VirtualPage:
+    """A page that has no file under ``docs/``: an essay, a talk or a generated listing."""
+
+    kind: str  # "essay", "talk", "essays", "archive", "talks"
+    lang: str
+    key: str | int = ""  # slug, or page number of the essay list
+    source: str = ""  # the Markdown body
+    in_nav: bool = False
+
+
+@dataclass
+class _SiteBuild:
+    """What one top-level build (all languages) knows."""
+
+    languages: tuple[str, ...]
+    default: str
+    data: sitedata.SiteData
+    library: library.Library
+    problems: list[Problem]
+    today: date
+    preview: bool
+    views: dict[str, LanguageViews]
+    pages: dict[str, VirtualPage]
+
+
+_site: _SiteBuild | None = None
+_missing_strings: set[tuple[str, str]] = set()
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError(
+            "hooks/main.py needs the mkdocs-static-i18n plugin ('i18n') in mkdocs.yml"
+        )
+    return plugin
+
+
+def _language(config: MkDocsConfig) -> str:
+    return _i18n(config).current_language
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+@event_priority(-110)  # after i18n's on_config has set the language being built
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    i18n = _i18n(config)
+    if not i18n.building:
+        _site = _start_site_build(config, i18n)
+    # Hosts serve one 404.html for the whole site: the default language's, which
+    # links to every language. Without this the last language built overwrites it.
+    if i18n.current_language == i18n.default_language:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    return config
+
+
+def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
+    languages = tuple(lang.locale for lang in i18n.config.languages if lang.build)
+    default = i18n.default_language
+    root = Path(config.config_file_path).parent
+    preview = _command == "serve"
+    _missing_strings.clear()
+
+    data, found = sitedata.load(languages)
+    rules = Rules(
+        languages, frozenset(data.themes), frozenset(data.formats), sitedata.aliases(data)
+    )
+    content, more = library.load(root, rules, routes.RESERVED)
+    found += more
+    if found:
+        for problem in found:
+            log.error(str(problem))
+        if not preview:
+            raise PluginError(
+                f"{problems_mod.summary(found)}; nothing was built, site/ is unchanged. "
+                "Fix the files and build again."
+            )
+        log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
+
+    today = datetime.now(TIMEZONE).date()
+    extra = config.extra
+    views = {
+        lang: LanguageViews(
+            library=content,
+            data=data,
+            lang=lang,
+            default=default,
+            t=l10n.Translator(lang, data.strings[lang], _report_missing_string),
+            today=today,
+            preview=preview,
+            per_page=int(extra.get("essays_per_page", 10)),
+            latest=int(extra.get("home_latest_essays", 5)),
+        )
+        for lang in languages
+    }
+    return _SiteBuild(
+        languages, default, data, content, found, today, preview, views, _virtual_pages(views)
+    )
+
+
+def _report_missing_string(lang: str, key: str) -> None:
+    if (lang, key) not in _missing_strings:
+        _missing_strings.add((lang, key))
+        log.warning(f"hooks/ui.yml: no '{lang}' text for '{key}'; add it under 'site:'")
+
+
+def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
+    pages: dict[str, VirtualPage] = {}
+    for lang, view in views.items():
+        for post in view.posts:
+            pages[routes.essay_src(post.slug, lang)] = VirtualPage(
+                "essay", lang, post.slug, post.body
+            )
+        for talk in view.talks:
+            pages[routes.talk_src(talk.slug, lang)] = VirtualPage(
+                "talk", lang, talk.slug, talk.body
+            )
+        for number in range(1, view.page_count + 1):
+            pages[routes.essay_list_src(number, lang)] = VirtualPage(
+                "essays", lang, number, in_nav=number == 1
+            )
+        pages[routes.archive_src(lang)] = VirtualPage("archive", lang, in_nav=True)
+        pages[routes.talk_list_src(lang)] = VirtualPage("talks", lang, in_nav=True)
+    return pages
+
+
+@event_priority(-90)  # before i18n: it must see every language's pages to link translations
+def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _site is not None
+    for src_uri, page in _site.pages.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            raise PluginError(
+                f"docs/{src_uri}: the site generates this page itself; remove or rename the file"
+            )
+        files.append(
+            File(
+                src_uri,
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+        )
+    return files
+
+
+@event_priority(-110)  # after i18n has kept this language's files
+def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _site is not None
+    for file in files:
+        page = _site.pages.get(file.src_uri)
+        if page is not None:
+            # A body that starts with a '---' rule must not look like front-matter to MkDocs.
+            file.content_string = "\n" + page.source if page.source.startswith("-") else page.source
+    return files
+
+
+on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _site is not None
+    spec = _site.pages.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(_page_meta(spec))
+    # Material prints page.meta.title and .description unescaped; escape them once, here.
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup.escape(value)
+    return markdown
+
+
+def _page_meta(spec: VirtualPage) -> dict[str, Any]:
+    assert _site is not None
+    view = _site.views[spec.lang]
+    t = view.t
+    listing = {"search": {"exclude": True}}
+    if spec.kind == "essay":
+        post = next(p for p in view.posts if p.slug == spec.key)
+        return {"title": post.title, "description": post.summary, "template": "post.html"}
+    if spec.kind == "talk":
+        talk = next(x for x in view.talks if x.slug == spec.key)
+        return {"title": talk.title, "description": talk.summary, "template": "talk.html"}
+    if spec.kind == "essays":
+        title = t("essays.title")
+        if spec.key != 1:
+            title = t("essays.title_page", title=title, page=spec.key, pages=view.page_count)
+        return {
+            "title": title,
+            "description": t("essays.description"),
+            "template": "post_list.html",
+            **listing,
+        }
+    if spec.kind == "archive":
+        return {
+            "title": t("archive.title"),
+            "description": t("archive.description"),
+            "template": "archive.html",
+            **listing,
+        }
+    return {
+        "title": t("talks.title"),
+        "description": t("talks.description"),
+        "template": "talk_list.html",
+        **listing,
+    }
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    assert _site is not None
+    env.autoescape = _autoescape_own_templates(config)
+    lang = _language(config)
+    view = _site.views[lang]
+    env.globals["t"] = view.t
+    env.globals["site"] = view
+    env.globals["ui_material"] = _site.data.material_strings[lang]
+    env.globals["translators"] = {code: v.t for code, v in _site.views.items()}
+    env.globals["home_urls"] = {code: v.home_url for code, v in _site.views.items()}
+    env.globals["content_problems"] = [str(p) for p in _site.problems] if _site.preview else []
+    return env
+
+
+def _autoescape_own_templates(config: MkDocsConfig) -> Any:
+    """Autoescape every template this site wrote (``overrides/``), none of Material's.
+
+    Material's templates print HTML (``page.content``) without ``| safe``, so the
+    environment cannot autoescape everything; but ours print front-matter, and an
+    autoescaped template cannot forget to escape it. ``partials/language.html``
+    only relays Material's UI strings into Material's own (unescaped) templates
+    and JSON, where escaping it would show ``&#39;`` to readers.
+    """
+    custom_dir = Path(config.theme.custom_dir or "")
+    own = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*.html")} - {
+        "partials/language.html"
+    }
+    return lambda name: name in own
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    assert _site is not None
+    spec = _site.pages.get(page.file.src_uri)
+    if spec is None:
+        return context
+    view = _site.views[spec.lang]
+    if spec.kind == "essay":
+        context["essay"] = view.essay(str(spec.key))
+    elif spec.kind == "talk":
+        context["talk"] = view.talk(str(spec.key))
+    elif spec.kind == "essays":
+        context["listing"] = view.listing(int(spec.key))
+    return context

@@ -1,0 +1,245 @@
+"""What each generated page shows, per language, as plain data for the templates.
+
+Python hands over data, never HTML: every string here is raw text, and the
+templates escape it (they run inside ``{% autoescape true %}``). URLs are
+site-root-relative, for MkDocs' ``url`` filter. Pure: no MkDocs imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from math import ceil
+
+import l10n
+import routes
+from contenttypes import Post, Talk
+from l10n import Translator
+from library import Library, status
+from sitedata import SiteData
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    lang: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class EssayCard:
+    slug: str
+    title: str
+    url: str
+    date_iso: str
+    date_text: str
+    reading_text: str
+    summary: str
+    status: str | None = None
+    status_text: str = ""
+
+
+@dataclass(frozen=True)
+class EssayView:
+    card: EssayCard
+    updated_iso: str = ""
+    updated_text: str = ""
+    translations: tuple[LanguageLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Listing:
+    cards: tuple[EssayCard, ...]
+    page: int
+    pages: int
+    newer_url: str | None
+    older_url: str | None
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    count_text: str
+    cards: tuple[EssayCard, ...]
+
+
+@dataclass(frozen=True)
+class TalkCard:
+    slug: str
+    title: str
+    url: str
+    summary: str
+    durations_text: str
+    formats_text: str
+    languages_text: str
+    audience: tuple[str, ...] = ()
+    status_text: str = ""
+
+
+@dataclass(frozen=True)
+class TalkView:
+    card: TalkCard
+    translations: tuple[LanguageLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Home:
+    latest: tuple[EssayCard, ...]
+    talks: tuple[TalkCard, ...]
+
+
+@dataclass
+class LanguageViews:
+    """All views of one language, built once per language build.
+
+    Args:
+        library: Every valid essay and talk.
+        data: Themes, formats and UI strings.
+        lang: The language being built.
+        default: The default language (served at the site root).
+        t: The UI strings of *lang*.
+        today: The build's date; later essays are scheduled, not published.
+        preview: Include drafts and scheduled items (``mkdocs serve``), marked as such.
+        per_page: Essays per page of the essay list.
+        latest: Essays on the home page.
+    """
+
+    library: Library
+    data: SiteData
+    lang: str
+    default: str
+    t: Translator
+    today: date
+    preview: bool = False
+    per_page: int = 10
+    latest: int = 5
+    _cards: dict[str, EssayCard] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.posts = [p for p in self.library.posts_in(self.lang) if self._shown(p)]
+        self.talks = [t for t in self.library.talks_in(self.lang) if self._shown(t)]
+        self._cards = {p.slug: self._essay_card(p) for p in self.posts}
+        self._talk_cards = {t.slug: self._talk_card(t) for t in self.talks}
+        self.home_url = routes.home_url(self.lang, self.default)
+        self.essays_url = routes.essay_list_url(1, self.lang, self.default)
+        self.archive_url = routes.archive_url(self.lang, self.default)
+        self.talks_url = routes.talk_list_url(self.lang, self.default)
+
+    # -- what is published ------------------------------------------------------------
+
+    def _shown(self, item: Post | Talk) -> bool:
+        return self.preview or status(item, self.today) is None
+
+    def _status_text(self, item: Post | Talk) -> tuple[str | None, str]:
+        state = status(item, self.today)
+        if state == "scheduled":
+            assert isinstance(item, Post)
+            return state, self.t("status.scheduled", date=l10n.long_date(item.date, self.lang))
+        if state == "draft":
+            return state, self.t("status.draft")
+        return None, ""
+
+    def _translations(self, item: Post | Talk) -> tuple[LanguageLink, ...]:
+        url = routes.essay_url if isinstance(item, Post) else routes.talk_url
+        return tuple(
+            LanguageLink(
+                o.lang, l10n.language_name(o.lang, self.lang), url(o.slug, o.lang, self.default)
+            )
+            for o in sorted(
+                self.library.translations(item), key=lambda o: self.data.languages.index(o.lang)
+            )
+            if self._shown(o)
+        )
+
+    # -- essays -----------------------------------------------------------------------
+
+    def _essay_card(self, post: Post) -> EssayCard:
+        state, text = self._status_text(post)
+        return EssayCard(
+            slug=post.slug,
+            title=post.title,
+            url=routes.essay_url(post.slug, post.lang, self.default),
+            date_iso=post.date.isoformat(),
+            date_text=l10n.long_date(post.date, self.lang),
+            reading_text=self.t(
+                "essay.reading_time", duration=l10n.minutes(post.reading_minutes, self.lang)
+            ),
+            summary=post.summary,
+            status=state,
+            status_text=text,
+        )
+
+    def essay(self, slug: str) -> EssayView:
+        post = next(p for p in self.posts if p.slug == slug)
+        return EssayView(
+            card=self._cards[slug],
+            updated_iso=post.updated.isoformat() if post.updated else "",
+            updated_text=l10n.long_date(post.updated, self.lang) if post.updated else "",
+            translations=self._translations(post),
+        )
+
+    @property
+    def page_count(self) -> int:
+        return max(1, ceil(len(self.posts) / self.per_page))
+
+    def listing(self, page: int) -> Listing:
+        start = (page - 1) * self.per_page
+        cards = tuple(self._cards[p.slug] for p in self.posts[start : start + self.per_page])
+        return Listing(
+            cards=cards,
+            page=page,
+            pages=self.page_count,
+            newer_url=routes.essay_list_url(page - 1, self.lang, self.default)
+            if page > 1
+            else None,
+            older_url=(
+                routes.essay_list_url(page + 1, self.lang, self.default)
+                if page < self.page_count
+                else None
+            ),
+        )
+
+    def archive(self) -> tuple[YearGroup, ...]:
+        years: dict[int, list[EssayCard]] = {}
+        for post in self.posts:
+            years.setdefault(post.date.year, []).append(self._cards[post.slug])
+        return tuple(
+            YearGroup(year, self.t("archive.count", count=len(cards)), tuple(cards))
+            for year, cards in sorted(years.items(), reverse=True)
+        )
+
+    def home(self) -> Home:
+        return Home(
+            latest=tuple(self._cards[p.slug] for p in self.posts[: self.latest]),
+            talks=tuple(self._talk_cards.values()),
+        )
+
+    # -- talks ------------------------------------------------------------------------
+
+    def _talk_card(self, talk: Talk) -> TalkCard:
+        lang = self.lang
+        _, text = self._status_text(talk)
+        *shorter, longest = talk.durations
+        durations = l10n.join(
+            [*(str(m) for m in shorter), l10n.minutes(longest, lang, length="long")],
+            lang,
+            style="or",
+        )
+        return TalkCard(
+            slug=talk.slug,
+            title=talk.title,
+            url=routes.talk_url(talk.slug, lang, self.default),
+            summary=talk.summary,
+            durations_text=durations,
+            formats_text=l10n.join((self.data.formats[f].name[lang] for f in talk.formats), lang),
+            languages_text=l10n.join((l10n.language_name(c, lang) for c in talk.languages), lang),
+            audience=talk.audience,
+            status_text=text,
+        )
+
+    def talk(self, slug: str) -> TalkView:
+        talk = next(t for t in self.talks if t.slug == slug)
+        return TalkView(card=self._talk_cards[slug], translations=self._translations(talk))
+
+    def talk_list(self) -> tuple[TalkCard, ...]:
+        return tuple(self._talk_cards.values())

@@ -1,0 +1,167 @@
+"""Shared helpers: import the hook modules, and build small fixture sites in-process.
+
+A fixture site is the real mkdocs.yml (so the tests exercise the real
+configuration) copied into a temporary folder beside fixture posts/, talks/ and
+docs/, with its paths to hooks/ and overrides/ made absolute.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(HOOKS))
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Hand-written pages every fixture site needs: a home page and an about page per language.
+BASE_DOCS = {
+    "docs/index.md": "---\ntitle: Godt møtt\ntemplate: home.html\n---\nHei, jeg heter Hilde.\n",
+    "docs/index.sv.md": "---\ntitle: Väl bemött\ntemplate: home.html\n---\nHej, jag heter Hilde.\n",
+    "docs/index.da.md": "---\ntitle: Godt mødt\ntemplate: home.html\n---\nHej, jeg hedder Hilde.\n",
+    "docs/om.md": "---\ntitle: Om meg\n---\nLitt om meg.\n",
+    "docs/om.sv.md": "---\ntitle: Om mig\n---\nLite om mig.\n",
+    "docs/om.da.md": "---\ntitle: Om mig\n---\nLidt om mig.\n",
+}
+
+
+def post(title: str, date: str, body: str = "Et avsnitt med tekst.\n", **keys: str) -> str:
+    """The text of an essay file with the given front-matter."""
+    lines = [f"title: {title}", f"date: {date}", *(f"{k}: {v}" for k, v in keys.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def talk(title: str, **keys: str) -> str:
+    """The text of a talk outline file; required keys get defaults."""
+    values = {
+        "summary": "Et foredrag om service.",
+        "durations": "[45, 60]",
+        "formats": "[keynote]",
+        "languages": "[nb, sv, da]",
+        **keys,
+    }
+    lines = [f"title: {title}", *(f"{k}: {v}" for k, v in values.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n\n## Innhold\n\n- Første del\n"
+
+
+def make_config(root: Path, settings: dict[str, str] | None = None) -> Path:
+    """Copy the real mkdocs.yml into *root*, pointing at the repository's hooks and templates.
+
+    *settings* replaces whole lines of the real file, e.g.
+    ``{"  essays_per_page: 10": "  essays_per_page: 2"}``.
+    """
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        "  - hooks/main.py\n": f"  - {HOOKS / 'main.py'}\n",
+        "custom_dir: overrides\n": f"custom_dir: {ROOT / 'overrides'}\n",
+        "  - hooks\n": f"  - {HOOKS}\n",
+        "  - overrides\n": f"  - {ROOT / 'overrides'}\n",
+        **{f"{old}\n": f"{new}\n" for old, new in (settings or {}).items()},
+    }
+    for old, new in replacements.items():
+        assert old in text, f"mkdocs.yml no longer contains {old!r}; update tests/conftest.py"
+        text = text.replace(old, new)
+    path = root / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class Site:
+    """A fixture site on disk and what building it produced."""
+
+    root: Path
+    files: dict[str, str | bytes] = field(default_factory=dict)
+
+    @property
+    def out(self) -> Path:
+        return self.root / "site"
+
+    def write(self, files: dict[str, str | bytes]) -> None:
+        for rel, content in files.items():
+            path = self.root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+
+    def build(self, command: str = "build", strict: bool = True) -> None:
+        """Build in-process as `mkdocs build --strict` (or as `serve` for the preview)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(
+            config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.out), strict=strict
+        )
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a built page by its URL path, e.g. ``sv/blogg/hei/``."""
+        return (self.out / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def new_site(
+    root: Path, files: dict[str, str | bytes] | None = None, settings: dict[str, str] | None = None
+) -> Site:
+    """A fixture site in *root*: the base docs plus *files*, the config from the repository."""
+    site = Site(root)
+    root.mkdir(parents=True)
+    make_config(root, settings)
+    for folder in ("posts", "talks"):
+        (root / folder).mkdir()
+    site.write({**BASE_DOCS, **(files or {})})
+    return site
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Site]:
+    """Create a fixture site for one test (see `new_site`)."""
+
+    def factory(
+        files: dict[str, str | bytes] | None = None, settings: dict[str, str] | None = None
+    ) -> Site:
+        return new_site(tmp_path / "fixture-site", files, settings)
+
+    return factory
+
+
+@pytest.fixture
+def content_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """Captured MkDocs log records, at INFO and above."""
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    return caplog
+
+
+def material_strings(lang: str) -> dict[str, str]:
+    """Material's own UI strings for *lang*, read from its partials/languages/<lang>.html."""
+    import re
+
+    import material
+
+    path = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html"
+    text = path.read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([^"]+)": "(.*)",?$', text, re.MULTILINE))
+
+
+# Material strings that are the same word in English and in the language, checked by hand.
+SAME_AS_ENGLISH = {
+    ("nb", "blog.meta"),
+    ("sv", "blog.meta"),
+    ("da", "blog.meta"),  # "Metadata"
+    ("sv", "nav"),
+    ("da", "nav"),  # "Navigation"
+}

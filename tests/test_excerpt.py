@@ -1,0 +1,50 @@
+"""Summaries and reading time from an essay's Markdown: table tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import excerpt
+
+
+@pytest.mark.parametrize(
+    ("body", "summary"),
+    [
+        # The text before <!-- more --> wins, rendered to plain text.
+        (
+            "Kort *innledning* med [lenke](https://x.no).\n\n<!-- more -->\n\nResten.",
+            "Kort innledning med lenke.",
+        ),
+        ("Første.\n\nAndre.\n\n<!--more-->\n\nResten.", "Første. Andre."),
+        # Otherwise the first prose paragraph; headings, images, code and lists are skipped.
+        (
+            "# Overskrift\n\n![Bilde](b.jpg)\n\n```\nkode\n\nmer kode\n```\n\n"
+            "- punkt\n\nEndelig &amp; tekst.\n\nMer.",
+            "Endelig & tekst.",
+        ),
+        ("    innrykket kode\n\n> sitat\n\nTekst.", "Tekst."),
+        ("En linje\nsom fortsetter.\n\nNeste.", "En linje som fortsetter."),
+        ("## Bare overskrifter\n\n### Og mer", ""),
+        ("<!-- more -->\n\nTekst etter markøren.", "Tekst etter markøren."),  # empty teaser
+    ],
+)
+def test_summary(body: str, summary: str) -> None:
+    assert excerpt.summary(body) == summary
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("Hei på deg.", 3),
+        ("Se [denne lenken](https://eksempel.no/en/lang/adresse) her.", 4),
+        ("Kundeservice-sjefen sa: «Det er greit.»", 5),  # a hyphenated compound is one word
+        ("<!-- en kommentar med mange ord -->Tekst.", 1),
+    ],
+)
+def test_word_count(body: str, words: int) -> None:
+    assert excerpt.word_count(body) == words
+
+
+@pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (220, 1), (221, 2), (1100, 5)])
+def test_reading_minutes_round_up_and_never_zero(words: int, minutes: int) -> None:
+    assert excerpt.reading_minutes(words) == minutes
