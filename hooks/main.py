@@ -311,6 +311,9 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     assert _site is not None
+    # The table of contents is shown only when the page has headings.
+    if not page.toc.items:
+        page.meta["hide"] = sorted({*(page.meta.get("hide") or ()), "toc"})
     spec = _site.pages.get(page.file.src_uri)
     if spec is None:
         return context

@@ -1,0 +1,126 @@
+"""A reader in a real browser: Debian's Chromium driven by Playwright.
+
+Never downloads a browser. Without /usr/bin/chromium these tests are skipped
+on a developer's machine and fail in CI (where CI is set), so a missing browser
+cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import Site, new_site, post
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+pytestmark = pytest.mark.browser
+
+FILES = {
+    "posts/det-lille-ekstra.nb.md": post("Det lille ekstra", "2025-03-14", "Fem skritt.\n"),
+    "posts/det-lille-ekstra.sv.md": post("Det lilla extra", "2025-03-15", "Fem steg.\n"),
+    "posts/klagen-er-en-gave.da.md": post("Klagen er en gave", "2025-01-23", "En cykel.\n"),
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site: Site = new_site(tmp_path_factory.mktemp("browser") / "root", FILES)
+    site.build()
+    handler = functools.partial(_Quiet, directory=str(site.out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def switch_language(page, name: str) -> None:
+    """Use Material's language menu as a reader does: hover the button, click a language."""
+    page.hover("button.md-header__button[aria-label]:has(+ .md-select__inner)")
+    page.get_by_role("link", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_language_menu_goes_to_the_translation(page) -> None:
+    page.goto("/blogg/det-lille-ekstra/")
+    assert page.locator("html").get_attribute("lang") == "nb"
+    switch_language(page, "Svenska")
+    assert page.url.endswith("/sv/blogg/det-lille-ekstra/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("h1").inner_text() == "Det lilla extra"
+
+
+def test_language_menu_without_translation_goes_to_that_languages_home(page, base_url) -> None:
+    page.goto("/da/blogg/klagen-er-en-gave/")
+    switch_language(page, "Norsk")
+    assert page.url == f"{base_url}/"
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert page.locator("h1").inner_text() == "Godt møtt"
+
+
+def test_also_available_link_leads_back_to_the_original(page) -> None:
+    page.goto("/sv/blogg/det-lille-ekstra/")
+    page.get_by_role("link", name="norskt bokmål").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/blogg/det-lille-ekstra/") and "/sv/" not in page.url
+    assert page.locator("h1").inner_text() == "Det lille ekstra"
+
+
+def test_no_request_leaves_the_machine(page, base_url) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", "/blogg/", "/sv/blogg/det-lille-ekstra/", "/da/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert requested
+    assert [url for url in requested if not url.startswith(base_url)] == []
