@@ -12,9 +12,10 @@ once until it changes. Pure: no MkDocs imports.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +50,16 @@ class Library:
     def talks_in(self, lang: str) -> list[Talk]:
         return [t for t in self.talks if t.lang == lang]
 
+    @cached_property
+    def _by_slug(self) -> dict[tuple[type, str], list[Post | Talk]]:
+        index: dict[tuple[type, str], list[Post | Talk]] = {}
+        for item in (*self.posts, *self.talks):
+            index.setdefault((type(item), item.slug), []).append(item)
+        return index
+
     def translations(self, item: Post | Talk) -> list[Post | Talk]:
         """The same slug in the other languages, in the order of `posts`/`talks`."""
-        pool: Iterable[Post | Talk] = self.posts if isinstance(item, Post) else self.talks
-        return [o for o in pool if o.slug == item.slug and o.lang != item.lang]
+        return [o for o in self._by_slug[(type(item), item.slug)] if o.lang != item.lang]
 
 
 def status(item: Post | Talk, today: date) -> str | None:

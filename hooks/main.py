@@ -221,7 +221,8 @@ def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
         page = _site.pages.get(file.src_uri)
         if page is not None:
             # A body that starts with a '---' rule must not look like front-matter to MkDocs.
-            file.content_string = "\n" + page.source if page.source.startswith("-") else page.source
+            source = page.source
+            file.content_string = "\n" + source if source.startswith("---") else source
     return files
 
 
@@ -247,10 +248,10 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
     t = view.t
     listing = {"search": {"exclude": True}}
     if spec.kind == "essay":
-        post = next(p for p in view.posts if p.slug == spec.key)
+        post = view.post_by_slug[str(spec.key)]
         return {"title": post.title, "description": post.summary, "template": "post.html"}
     if spec.kind == "talk":
-        talk = next(x for x in view.talks if x.slug == spec.key)
+        talk = view.talk_by_slug[str(spec.key)]
         return {"title": talk.title, "description": talk.summary, "template": "talk.html"}
     if spec.kind == "essays":
         title = t("essays.title")

@@ -118,6 +118,8 @@ class LanguageViews:
     def __post_init__(self) -> None:
         self.posts = [p for p in self.library.posts_in(self.lang) if self._shown(p)]
         self.talks = [t for t in self.library.talks_in(self.lang) if self._shown(t)]
+        self.post_by_slug = {p.slug: p for p in self.posts}
+        self.talk_by_slug = {t.slug: t for t in self.talks}
         self._cards = {p.slug: self._essay_card(p) for p in self.posts}
         self._talk_cards = {t.slug: self._talk_card(t) for t in self.talks}
         self.home_url = routes.home_url(self.lang, self.default)
@@ -170,7 +172,7 @@ class LanguageViews:
         )
 
     def essay(self, slug: str) -> EssayView:
-        post = next(p for p in self.posts if p.slug == slug)
+        post = self.post_by_slug[slug]
         return EssayView(
             card=self._cards[slug],
             updated_iso=post.updated.isoformat() if post.updated else "",
@@ -238,7 +240,7 @@ class LanguageViews:
         )
 
     def talk(self, slug: str) -> TalkView:
-        talk = next(t for t in self.talks if t.slug == slug)
+        talk = self.talk_by_slug[slug]
         return TalkView(card=self._talk_cards[slug], translations=self._translations(talk))
 
     def talk_list(self) -> tuple[TalkCard, ...]:

@@ -124,3 +124,12 @@ def test_no_request_leaves_the_machine(page, base_url) -> None:
         page.wait_for_load_state("networkidle")
     assert requested
     assert [url for url in requested if not url.startswith(base_url)] == []
+
+
+def test_search_finds_an_essay_by_a_word_in_its_text(page) -> None:
+    page.goto("/")
+    page.locator(".md-search__input").fill("skritt")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15_000)
+    assert first.get_attribute("href").split("?")[0].endswith("/blogg/det-lille-ekstra/")
+    assert "Det lille ekstra" in first.inner_text()
