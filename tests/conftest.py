@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -80,7 +80,6 @@ class Site:
     """A fixture site on disk and what building it produced."""
 
     root: Path
-    files: dict[str, str | bytes] = field(default_factory=dict)
 
     @property
     def out(self) -> Path:
