@@ -299,7 +299,8 @@ class Post:
     date: date
     summary: str
     body: str
-    themes: tuple[str, ...] = ()
+    #: The author's ``themes:`` list, or ``None`` when the tagger decides.
+    themes: tuple[str, ...] | None = None
     draft: bool = False
     updated: date | None = None
     words: int = 0
@@ -377,7 +378,7 @@ def make_post(
             date=values["date"],
             summary=values.get("summary") or excerpt.summary(source.body),
             body=source.body,
-            themes=values.get("themes", ()),
+            themes=values.get("themes"),
             draft=values.get("draft", False),
             updated=values.get("updated"),
             words=excerpt.word_count(source.body),

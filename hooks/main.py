@@ -26,6 +26,7 @@ the start of each top-level build (``i18n.building`` is false only then).
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +43,7 @@ import library
 import problems as problems_mod
 import routes
 import sitedata
+import themes
 from contenttypes import Rules
 from problems import Problem
 from views import LanguageViews
@@ -64,7 +66,7 @@ _command = "build"
 class VirtualPage:
     """A page that has no file under ``docs/``: an essay, a talk or a generated listing."""
 
-    kind: str  # "essay", "talk", "essays", "archive", "talks"
+    kind: str  # "essay", "talk", "essays", "archive", "talks", "themes", "theme"
     lang: str
     key: str | int = ""  # slug, or page number of the essay list
     source: str = ""  # the Markdown body
@@ -88,6 +90,9 @@ class _SiteBuild:
 
 _site: _SiteBuild | None = None
 _missing_strings: set[tuple[str, str]] = set()
+# Taggers by vocabulary fingerprint: a tagger caches its answers per text, so
+# `mkdocs serve` re-tags only the essays that changed.
+_taggers: dict[str, themes.Tagger] = {}
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -130,7 +135,8 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     preview = _command == "serve"
     _missing_strings.clear()
 
-    data, found = sitedata.load(languages)
+    # The data files of the site being built (in the repository: hooks/*.yml).
+    data, found = sitedata.load(languages, root / "hooks")
     rules = Rules(
         languages, frozenset(data.themes), frozenset(data.formats), sitedata.aliases(data)
     )
@@ -146,6 +152,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
             )
         log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
 
+    themes_of = _tag_essays(content, data)
     today = datetime.now(TIMEZONE).date()
     extra = config.extra
     views = {
@@ -157,6 +164,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
             t=l10n.Translator(lang, data.strings[lang], _report_missing_string),
             today=today,
             preview=preview,
+            themes_of=themes_of,
             per_page=int(extra.get("essays_per_page", 10)),
             latest=int(extra.get("home_latest_essays", 5)),
         )
@@ -165,6 +173,32 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     return _SiteBuild(
         languages, default, data, content, found, today, preview, views, _virtual_pages(views)
     )
+
+
+def _tag_essays(
+    content: library.Library, data: sitedata.SiteData
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The themes of every essay: the author's ``themes:`` where given, else the tagger's.
+
+    Where the author's list differs from what the tagger would choose, the log
+    says so (information only: the author's word wins).
+    """
+    started = time.perf_counter()
+    probe = themes.Tagger.from_terms(data.themes)
+    tagger = _taggers.setdefault(probe.fingerprint, probe)
+    result: dict[tuple[str, str], tuple[str, ...]] = {}
+    for post in content.posts:
+        found = tagger.tag(post.body, post.lang, post.title, explain=False).themes
+        result[(post.slug, post.lang)] = found if post.themes is None else post.themes
+        if post.themes is not None and set(post.themes) != set(found):
+            log.info(
+                f"{post.path}: 'themes' says [{', '.join(post.themes)}]; the tagger would "
+                f"choose [{', '.join(found)}] (the file's list is used)"
+            )
+    log.debug(
+        f"Tagged {len(content.posts)} essays in {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
+    return result
 
 
 def _report_missing_string(lang: str, key: str) -> None:
@@ -190,6 +224,9 @@ def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
             )
         pages[routes.archive_src(lang)] = VirtualPage("archive", lang, in_nav=True)
         pages[routes.talk_list_src(lang)] = VirtualPage("talks", lang, in_nav=True)
+        pages[routes.theme_list_src(lang)] = VirtualPage("themes", lang, in_nav=True)
+        for theme_id in view.theme_links:
+            pages[routes.theme_src(theme_id, lang)] = VirtualPage("theme", lang, theme_id)
     return pages
 
 
@@ -270,6 +307,21 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
             "template": "archive.html",
             **listing,
         }
+    if spec.kind == "themes":
+        return {
+            "title": t("themes.title"),
+            "description": t("themes.description"),
+            "template": "theme_list.html",
+            **listing,
+        }
+    if spec.kind == "theme":
+        term = _site.data.themes[str(spec.key)]
+        return {
+            "title": term.name[spec.lang],
+            "description": term.description[spec.lang],
+            "template": "theme.html",
+            **listing,
+        }
     return {
         "title": t("talks.title"),
         "description": t("talks.description"),
@@ -325,4 +377,6 @@ def on_page_context(
         context["talk"] = view.talk(str(spec.key))
     elif spec.kind == "essays":
         context["listing"] = view.listing(int(spec.key))
+    elif spec.kind == "theme":
+        context["theme"] = view.theme(str(spec.key))
     return context

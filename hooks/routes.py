@@ -11,6 +11,7 @@ from __future__ import annotations
 
 ESSAYS = "blogg"
 TALKS = "foredrag"
+THEMES = "tema"
 PAGE = "side"  # /blogg/side/2/
 ARCHIVE = "arkiv"  # /blogg/arkiv/
 
@@ -46,6 +47,14 @@ def talk_list_src(lang: str) -> str:
     return f"{TALKS}/index.{lang}.md"
 
 
+def theme_src(theme: str, lang: str) -> str:
+    return f"{THEMES}/{theme}.{lang}.md"
+
+
+def theme_list_src(lang: str) -> str:
+    return f"{THEMES}/index.{lang}.md"
+
+
 # URLs relative to the site root, as MkDocs' ``url`` template filter expects them.
 
 
@@ -68,6 +77,14 @@ def archive_url(lang: str, default: str) -> str:
 
 def talk_list_url(lang: str, default: str) -> str:
     return f"{prefix(lang, default)}{TALKS}/"
+
+
+def theme_url(theme: str, lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}{THEMES}/{theme}/"
+
+
+def theme_list_url(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}{THEMES}/"
 
 
 def home_url(lang: str, default: str) -> str:

@@ -55,6 +55,8 @@ def load(languages: tuple[str, ...], directory: Path = HOOKS_DIR) -> tuple[SiteD
     """Load and check the three data files for the given site languages."""
     problems: list[Problem] = []
     themes = _terms(directory / "themes.yml", languages, ("name", "description"), problems)
+    for term in themes.values():
+        _check_vocabulary(term, languages, directory / "themes.yml", problems)
     formats = _terms(directory / "formats.yml", languages, ("name",), problems)
     ui = _mapping(directory / "ui.yml", problems)
     strings = _strings(ui.get("site", {}), "site", directory / "ui.yml", languages, problems)
@@ -75,10 +77,8 @@ def aliases(data: SiteData) -> tuple[tuple[str, str], ...]:
 
 
 def _display(path: Path) -> str:
-    try:
-        return path.relative_to(HOOKS_DIR.parent).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``hooks/themes.yml``: the data file as the author knows it."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def _mapping(path: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -123,12 +123,18 @@ def _terms(
 ) -> dict[str, Term]:
     terms = {}
     for term_id, entry in _mapping(path, problems).items():
-        if not isinstance(term_id, str) or not term_id or set(term_id) - _ID_CHARS:
+        if (
+            not isinstance(term_id, str)
+            or not term_id
+            or set(term_id) - _ID_CHARS
+            or term_id == "index"
+        ):
             problems.append(
                 Problem(
                     _display(path),
                     None,
-                    f"'{term_id}': an id must be lowercase ASCII letters, digits and hyphens",
+                    f"'{term_id}': an id must be lowercase ASCII letters, digits and hyphens "
+                    "(and not 'index')",
                 )
             )
             continue
@@ -145,6 +151,45 @@ def _terms(
     if not terms and not problems:
         problems.append(Problem(_display(path), None, "defines nothing; expected at least one id"))
     return terms
+
+
+def _check_vocabulary(
+    term: Term, languages: tuple[str, ...], path: Path, problems: list[Problem]
+) -> None:
+    """A theme needs words in every language, or the tagger can never choose it there."""
+    vocabulary = term.data.get("vocabulary")
+    where = f"{term.id}.vocabulary"
+    if not isinstance(vocabulary, dict):
+        problems.append(
+            Problem(
+                _display(path),
+                None,
+                f"{where}: missing; expected 'strong:' and 'normal:' word lists per language",
+            )
+        )
+        return
+    for lang in languages:
+        tiers = vocabulary.get(lang)
+        if not isinstance(tiers, dict) or not tiers:
+            problems.append(Problem(_display(path), None, f"{where}.{lang}: no words"))
+            continue
+        for tier, words in tiers.items():
+            if tier not in ("strong", "normal"):
+                problems.append(
+                    Problem(
+                        _display(path),
+                        None,
+                        f"{where}.{lang}.{tier}: expected 'strong' or 'normal'",
+                    )
+                )
+            elif not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip("= ") for w in words
+            ):
+                problems.append(
+                    Problem(
+                        _display(path), None, f"{where}.{lang}.{tier}: expected a list of words"
+                    )
+                )
 
 
 def _strings(

@@ -7,6 +7,7 @@ site-root-relative, for MkDocs' ``url`` filter. Pure: no MkDocs imports.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 from math import ceil
@@ -27,6 +28,13 @@ class LanguageLink:
 
 
 @dataclass(frozen=True)
+class ThemeLink:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class EssayCard:
     slug: str
     title: str
@@ -37,6 +45,7 @@ class EssayCard:
     summary: str
     status: str | None = None
     status_text: str = ""
+    themes: tuple[ThemeLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,15 @@ class EssayView:
     updated_iso: str = ""
     updated_text: str = ""
     translations: tuple[LanguageLink, ...] = ()
+    related: tuple[EssayCard, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    link: ThemeLink
+    description: str
+    count_text: str
+    cards: tuple[EssayCard, ...]
 
 
 @dataclass(frozen=True)
@@ -100,8 +118,11 @@ class LanguageViews:
         t: The UI strings of *lang*.
         today: The build's date; later essays are scheduled, not published.
         preview: Include drafts and scheduled items (``mkdocs serve``), marked as such.
+        themes_of: The themes of each essay, strongest first, by ``(slug, lang)``:
+            the author's list where given, otherwise the tagger's.
         per_page: Essays per page of the essay list.
         latest: Essays on the home page.
+        related: Related essays under each essay.
     """
 
     library: Library
@@ -111,8 +132,10 @@ class LanguageViews:
     t: Translator
     today: date
     preview: bool = False
+    themes_of: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     per_page: int = 10
     latest: int = 5
+    related_count: int = 3
     _cards: dict[str, EssayCard] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -120,12 +143,23 @@ class LanguageViews:
         self.talks = [t for t in self.library.talks_in(self.lang) if self._shown(t)]
         self.post_by_slug = {p.slug: p for p in self.posts}
         self.talk_by_slug = {t.slug: t for t in self.talks}
+        self.theme_links = {
+            term.id: ThemeLink(
+                term.id, term.name[self.lang], routes.theme_url(term.id, self.lang, self.default)
+            )
+            for term in self.data.themes.values()
+        }
         self._cards = {p.slug: self._essay_card(p) for p in self.posts}
         self._talk_cards = {t.slug: self._talk_card(t) for t in self.talks}
         self.home_url = routes.home_url(self.lang, self.default)
         self.essays_url = routes.essay_list_url(1, self.lang, self.default)
         self.archive_url = routes.archive_url(self.lang, self.default)
         self.talks_url = routes.talk_list_url(self.lang, self.default)
+        self.themes_url = routes.theme_list_url(self.lang, self.default)
+        # Essays grouped by their exact set of themes, newest first, for `related`.
+        self._by_theme_set: dict[frozenset[str], list[Post]] = {}
+        for post in self.posts:
+            self._by_theme_set.setdefault(frozenset(self.themes(post)), []).append(post)
 
     # -- what is published ------------------------------------------------------------
 
@@ -153,6 +187,51 @@ class LanguageViews:
             if self._shown(o)
         )
 
+    # -- themes -----------------------------------------------------------------------
+
+    def themes(self, post: Post) -> tuple[str, ...]:
+        """The essay's themes that the site knows, strongest first."""
+        return tuple(
+            t for t in self.themes_of.get((post.slug, post.lang), ()) if t in self.theme_links
+        )
+
+    def theme(self, theme_id: str) -> ThemePage:
+        """A theme with its essays, newest first."""
+        term = self.data.themes[theme_id]
+        cards = tuple(self._cards[p.slug] for p in self.posts if theme_id in self.themes(p))
+        return ThemePage(
+            link=self.theme_links[theme_id],
+            description=term.description[self.lang],
+            count_text=self.t("archive.count", count=len(cards)),
+            cards=cards,
+        )
+
+    def theme_list(self) -> tuple[ThemePage, ...]:
+        return tuple(self.theme(theme_id) for theme_id in self.data.themes)
+
+    def related(self, post: Post) -> tuple[EssayCard, ...]:
+        """Other essays in this language: most shared themes first, then the newest.
+
+        Never the essay itself; its translations are in other languages. Essays
+        are grouped by their exact theme set, so this costs one pass over the
+        (few) sets rather than over every essay.
+        """
+        mine = frozenset(self.themes(post))
+        by_shared: dict[int, list[list[Post]]] = {}
+        for theme_set, group in self._by_theme_set.items():
+            by_shared.setdefault(len(mine & theme_set), []).append(group)
+        picked: list[Post] = []
+        for shared in sorted(by_shared, reverse=True):
+            newest_first = heapq.merge(
+                *by_shared[shared], key=lambda p: (-p.date.toordinal(), p.title)
+            )
+            for other in newest_first:
+                if other.slug != post.slug:
+                    picked.append(other)
+                    if len(picked) == self.related_count:
+                        return tuple(self._cards[p.slug] for p in picked)
+        return tuple(self._cards[p.slug] for p in picked)
+
     # -- essays -----------------------------------------------------------------------
 
     def _essay_card(self, post: Post) -> EssayCard:
@@ -169,6 +248,7 @@ class LanguageViews:
             summary=post.summary,
             status=state,
             status_text=text,
+            themes=tuple(self.theme_links[t] for t in self.themes(post)),
         )
 
     def essay(self, slug: str) -> EssayView:
@@ -178,6 +258,7 @@ class LanguageViews:
             updated_iso=post.updated.isoformat() if post.updated else "",
             updated_text=l10n.long_date(post.updated, self.lang) if post.updated else "",
             translations=self._translations(post),
+            related=self.related(post),
         )
 
     @property

@@ -120,8 +120,11 @@ def new_site(
     site = Site(root)
     root.mkdir(parents=True)
     make_config(root, settings)
-    for folder in ("posts", "talks"):
+    for folder in ("posts", "talks", "hooks"):
         (root / folder).mkdir()
+    # The site's data files (themes, formats, UI strings) are read from its hooks/ folder.
+    for data_file in HOOKS.glob("*.yml"):
+        (root / "hooks" / data_file.name).write_bytes(data_file.read_bytes())
     site.write({**BASE_DOCS, **(files or {})})
     return site
 
