@@ -20,7 +20,7 @@ help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (drafts and scheduled essays shown, marked)"
 	@echo "make test    run the test suite"
 	@echo "make build   strict build of the published site into site/"
-	@echo "make lint    ruff over hooks/ and tests/"
+	@echo "make lint    ruff over hooks/, tests/ and benchmarks/"
 	@echo "make lock    re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean   remove .venv, site/ and caches"
 
@@ -49,8 +49,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff format --check hooks tests benchmarks
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
