@@ -184,8 +184,11 @@ def _tag_essays(
     says so (information only: the author's word wins).
     """
     started = time.perf_counter()
-    probe = themes.Tagger.from_terms(data.themes)
-    tagger = _taggers.setdefault(probe.fingerprint, probe)
+    fingerprint = themes.Tagger.fingerprint_of(data.themes)
+    tagger = _taggers.get(fingerprint)
+    if tagger is None:  # first build, or themes.yml changed: the old answers are stale
+        _taggers.clear()
+        tagger = _taggers[fingerprint] = themes.Tagger.from_terms(data.themes)
     result: dict[tuple[str, str], tuple[str, ...]] = {}
     for post in content.posts:
         found = tagger.tag(post.body, post.lang, post.title, explain=False).themes

@@ -154,7 +154,7 @@ class Vocabulary:
         self._word_cache: dict[str, tuple[str, tuple[Entry, ...]]] = {}  # word -> stem, entries
         self.token_cache: dict[str, TokenInfo] = {}
         self.analysed: set[str] = set()  # the tokens in token_cache
-        self.plain: set[str] = set()  # tokens of one word that no entry or phrase uses
+        self.plain: set[str] = set()  # tokens of one word that match no single-word entry
 
     def stem(self, word: str) -> str:
         cached = self._stem_cache.get(word)
@@ -241,20 +241,24 @@ class Tagger:
                         per_lang.setdefault(lang, []).append(
                             Entry(theme.id, text, WEIGHTS[tier], stems, compound)
                         )
-        digest = hashlib.sha256(
-            json.dumps(
-                {t.id: [t.data.get("vocabulary"), t.data.get("ignore")] for t in themes.values()},
-                sort_keys=True,
-            ).encode()
-        ).hexdigest()
         return cls(
             tuple(themes),
             {
                 lang: Vocabulary(lang, entries, ignore.get(lang, ()))
                 for lang, entries in per_lang.items()
             },
-            digest,
+            cls.fingerprint_of(themes),
         )
+
+    @staticmethod
+    def fingerprint_of(themes: dict[str, sitedata.Term]) -> str:
+        """A digest of everything that decides tagging, to know when to rebuild a tagger."""
+        return hashlib.sha256(
+            json.dumps(
+                {t.id: [t.data.get("vocabulary"), t.data.get("ignore")] for t in themes.values()},
+                sort_keys=True,
+            ).encode()
+        ).hexdigest()
 
     @cached_property
     def languages(self) -> tuple[str, ...]:
