@@ -97,7 +97,8 @@ class Result:
     themes: tuple[str, ...]  # strongest first
     scores: dict[str, float]  # density per theme, every theme
     evidence: dict[str, list[str]]  # words that matched, most frequent first
-    spread: dict[str, int] = field(default_factory=dict)  # paragraphs with a strong word
+    # Paragraphs with a strong word, counted only for themes that pass the other tests.
+    spread: dict[str, int] = field(default_factory=dict)
 
     def as_json(self, path: str) -> str:
         return json.dumps(
@@ -151,7 +152,7 @@ class Vocabulary:
             re.compile(f"(?=({_trie_pattern(list(self._compound))}))") if compound else None
         )
         self._stem_cache: dict[str, str] = {}
-        self._word_cache: dict[str, tuple[str, tuple[Entry, ...]]] = {}  # word -> stem, entries
+        self._match_cache: dict[str, tuple[Entry, ...]] = {}  # word -> single-word entries
         self.token_cache: dict[str, TokenInfo] = {}
         self.analysed: set[str] = set()  # the tokens in token_cache
         self.plain: set[str] = set()  # tokens of one word that match no single-word entry
@@ -187,14 +188,14 @@ class Vocabulary:
             words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
             found = []
             for word in words:
-                known = self._word_cache.get(word)
-                if known is None:
-                    known = self._word_cache[word] = (self.stem(word), self.matches(word))
-                found += [(entry, word) for entry in known[1]]
+                entries = self._match_cache.get(word)
+                if entries is None:
+                    entries = self._match_cache[word] = self.matches(word)
+                found += [(entry, word) for entry in entries]
             cached = self.token_cache[token] = TokenInfo(words, tuple(found))
             self.analysed.add(token)
             if len(words) == 1:
-                code = self._stem_code.get(self._word_cache[words[0]][0])
+                code = self._stem_code.get(self.stem(words[0]))
                 if code:
                     self.code_of[token] = code
                     self.coded.add(token)

@@ -122,7 +122,7 @@ class LanguageViews:
             the author's list where given, otherwise the tagger's.
         per_page: Essays per page of the essay list.
         latest: Essays on the home page.
-        related: Related essays under each essay.
+        related_count: Related essays under each essay.
     """
 
     library: Library
