@@ -47,12 +47,11 @@ import hashlib
 import json
 import re
 import sys
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, chain, repeat
+from itertools import chain, filterfalse, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -73,6 +72,13 @@ MIN_COMPOUND_ENTRY = 4
 MIN_COMPOUND_PREFIX = 3
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A paragraph break becomes a token of its own; it never occurs in a text (see _clean).
+_BREAK = "\x00"
+_BREAK_SPACED = f" {_BREAK} "
+# What a token adds to an essay's word count besides itself: 'kunde-klagen' is two
+# words ('_MORE' once), '–' none ('_LESS'). Counted along with the entries.
+_MORE = "\x01more"
+_LESS = "\x01less"
 _WORD = re.compile(r"[^\W\d_]+")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 _URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]+>")
@@ -145,8 +151,6 @@ class Vocabulary:
             for p in self.phrases
             for code in ["".join(self._stem_code[stem] for stem in p.stems)]
         ]
-        self.code_of: dict[str, str] = {}  # token -> code, for tokens of one phrase stem
-        self.coded: set[str] = set()  # the keys of code_of, as a set for fast intersections
         self._compound = {e.text: e for e in compound}
         self._compound_re = (
             re.compile(f"(?=({_trie_pattern(list(self._compound))}))") if compound else None
@@ -154,8 +158,13 @@ class Vocabulary:
         self._stem_cache: dict[str, str] = {}
         self._match_cache: dict[str, tuple[Entry, ...]] = {}  # word -> single-word entries
         self.token_cache: dict[str, TokenInfo] = {}
-        self.analysed: set[str] = set()  # the tokens in token_cache
-        self.plain: set[str] = set()  # tokens of one word that match no single-word entry
+        self.analysed: set[str] = {_BREAK}  # the tokens in token_cache, and _BREAK
+        # What an essay counts per token, for the tokens that count anything: its
+        # entries, its phrase code, _MORE or _LESS. A build counts them in C with
+        # Counter(chain.from_iterable(map(counted.get, tokens, repeat(())))).
+        self.counted: dict[str, tuple[object, ...]] = {_BREAK: ()}
+        self.code_of: dict[str, str] = {_BREAK: "|"}  # token -> phrase code; '|' ends a paragraph
+        self.strong: dict[str, set[str]] = {}  # theme -> tokens with one of its strong entries
 
     def stem(self, word: str) -> str:
         cached = self._stem_cache.get(word)
@@ -194,13 +203,19 @@ class Vocabulary:
                 found += [(entry, word) for entry in entries]
             cached = self.token_cache[token] = TokenInfo(words, tuple(found))
             self.analysed.add(token)
+            counted: list[object] = [entry for entry, _ in found]
+            for entry in counted:
+                if entry.weight >= WEIGHTS["strong"]:  # type: ignore[attr-defined]
+                    self.strong.setdefault(entry.theme, set()).add(token)  # type: ignore[attr-defined]
             if len(words) == 1:
                 code = self._stem_code.get(self.stem(words[0]))
                 if code:
                     self.code_of[token] = code
-                    self.coded.add(token)
-                if not found:
-                    self.plain.add(token)
+                    counted.append(code)
+            else:
+                counted += [_MORE] * (len(words) - 1) if words else [_LESS]
+            if counted:
+                self.counted[token] = tuple(counted)
         return cached
 
 
@@ -279,47 +294,47 @@ class Tagger:
 
     def _tag(self, text: str, vocabulary: Vocabulary, title: str, explain: bool) -> Result:
         # This runs for every essay of every build. Python looks at each distinct
-        # token (whitespace-separated: 'kundeklagen,') once per build, and per essay
-        # only at the few that an entry or a phrase uses; splitting, counting and
-        # filtering the rest is left to C (str.split, set, Counter, filter).
-        paragraphs = [p.split() for p in _PARAGRAPH.split(_clean(text.lower()))]
+        # token (whitespace-separated: 'kundeklagen,') once per build, when it is
+        # first seen (Vocabulary.analyse). Per essay, splitting, looking up and
+        # counting every token is left to C (re, str.split, map, Counter, join).
+        tokens = _PARAGRAPH.sub(_BREAK_SPACED, _clean(text.lower())).split()
         title_tokens = title.lower().split()
-        distinct = set(title_tokens).union(*paragraphs)
-        for token in distinct - vocabulary.analysed:
+        for token in set(
+            filterfalse(vocabulary.analysed.__contains__, chain(tokens, title_tokens))
+        ):
             vocabulary.analyse(token)
-        interesting = distinct - vocabulary.plain
-        counts = Counter(filter(interesting.__contains__, chain.from_iterable(paragraphs)))
-        for token in interesting.intersection(title_tokens):
-            counts[token] += title_tokens.count(token) * TITLE_FACTOR
+        counted = vocabulary.counted
+        found = Counter(chain.from_iterable(map(counted.get, tokens, repeat(()))))
+        breaks = tokens.count(_BREAK)
+        words = len(tokens) - breaks + found.pop(_MORE, 0) - found.pop(_LESS, 0)
+        for token in title_tokens:
+            for item in counted.get(token, ()):
+                if item is not _MORE and item is not _LESS:
+                    found[item] += TITLE_FACTOR
 
-        words = sum(map(len, paragraphs))
-        hits: dict[str, Counter[str]] = {t: Counter() for t in self.theme_ids}
         entry_hits: dict[str, Counter[Entry]] = {t: Counter() for t in self.theme_ids}
-        strong_tokens: dict[str, set[str]] = {t: set() for t in self.theme_ids}
-        for token, n in counts.items():
-            info = vocabulary.token_cache[token]
-            words += (n - title_tokens.count(token) * TITLE_FACTOR) * (len(info.words) - 1)
-            for entry, word in info.entries:
-                entry_hits[entry.theme][entry] += n
-                if explain:
-                    hits[entry.theme][word] += n
-                if entry.weight >= WEIGHTS["strong"]:
-                    strong_tokens[entry.theme].add(token)
+        for item, n in found.items():
+            if type(item) is Entry:
+                entry_hits[item.theme][item] = n
+        hits: dict[str, Counter[str]] = {t: Counter() for t in self.theme_ids}
+        if explain:  # the words behind the entries, for people; a build does not need them
+            for token in chain(tokens, title_tokens * TITLE_FACTOR):
+                info = vocabulary.token_cache.get(token)
+                for entry, word in info.entries if info else ():
+                    hits[entry.theme][word] += 1
 
         # Phrases need word order (see Vocabulary.phrase_codes); most essays lack a
-        # word of most phrases, and those are not looked for.
-        code_of = vocabulary.code_of
-        present = {code_of[t] for t in distinct & vocabulary.coded}
-        candidates = [pc for pc in vocabulary.phrase_codes if pc[2] <= present]
+        # word of most phrases, and those are not looked for. The codes string has
+        # one character per token: the title, then the paragraphs, '|' after each.
+        candidates = [pc for pc in vocabulary.phrase_codes if found.keys() >= pc[2]]
         strong_phrases: dict[str, set[int]] = {t: set() for t in self.theme_ids}
         if candidates:
-            parts = [title_tokens, *paragraphs]
-            codes = "|".join("".join(map(code_of.get, p, repeat(" ", len(p)))) for p in parts)
-            ends = list(accumulate(len(p) + 1 for p in parts))
+            code_of = vocabulary.code_of
+            codes = "".join(map(code_of.get, chain(title_tokens, [_BREAK], tokens), repeat(" ")))
             for phrase, code, _ in candidates:
                 at = codes.find(code)
                 while at >= 0:
-                    number = bisect_right(ends, at)  # 0 is the title
+                    number = codes.count("|", 0, at)  # 0 is the title
                     entry_hits[phrase.theme][phrase] += TITLE_FACTOR if number == 0 else 1
                     hits[phrase.theme][phrase.text] += 1
                     if phrase.weight >= WEIGHTS["strong"] and number > 0:
@@ -335,19 +350,20 @@ class Tagger:
         # an essay, a passing mention stays in one place. Only counted for themes
         # that pass the other tests.
         spread = {t: 0 for t in self.theme_ids}
+        paragraphs: list[list[str]] = []
         for t in self.theme_ids:
             if (
                 scores[t] >= MIN_DENSITY
                 and len(entry_hits[t]) >= MIN_DISTINCT
                 and scores[t] >= MIN_SHARE * top
             ):
-                without = [
-                    n
-                    for n, free in enumerate(map(strong_tokens[t].isdisjoint, paragraphs), 1)
-                    if free
-                ]
-                spread[t] = (
-                    len(paragraphs) - len(without) + len(strong_phrases[t].intersection(without))
+                if not paragraphs:
+                    paragraphs = _split_at_breaks(tokens, breaks)
+                strong = vocabulary.strong.get(t, set())
+                spread[t] = sum(
+                    1
+                    for number, paragraph in enumerate(paragraphs, 1)
+                    if number in strong_phrases[t] or not strong.isdisjoint(paragraph)
                 )
         chosen = sorted(
             (t for t in self.theme_ids if spread[t] >= MIN_SPREAD),
@@ -360,6 +376,17 @@ class Tagger:
             {t: [w for w, _ in hits[t].most_common()] for t in self.theme_ids} if explain else {},
             spread,
         )
+
+
+def _split_at_breaks(tokens: list[str], breaks: int) -> list[list[str]]:
+    """The paragraphs of a token list with `_BREAK` between them (found in C: list.index)."""
+    paragraphs, start = [], 0
+    for _ in range(breaks):
+        end = tokens.index(_BREAK, start)
+        paragraphs.append(tokens[start:end])
+        start = end + 1
+    paragraphs.append(tokens[start:])
+    return paragraphs
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -400,6 +427,8 @@ def _compound_part(entry: Entry, word: str, stem: str, at: int) -> bool:
 
 def _clean(text: str) -> str:
     """The text without code, link targets and HTML tags, which are not prose."""
+    if _BREAK in text:  # reserved for paragraph breaks
+        text = text.replace(_BREAK, " ")
     if "`" in text:
         text = _CODE.sub(" ", text)
     if "<" in text or "](" in text or "http" in text:
