@@ -26,6 +26,7 @@ the start of each top-level build (``i18n.building`` is false only then).
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -66,11 +67,72 @@ _command = "build"
 class VirtualPage:
     """A page that has no file under ``docs/``: an essay, a talk or a generated listing."""
 
-    kind: str  # "essay", "talk", "essays", "archive", "talks", "themes", "theme"
+    # "essay", "talk", "essays", "archive", "talks", "themes", "theme", "inquiry", "thanks"
+    kind: str
     lang: str
     key: str | int = ""  # slug, or page number of the essay list
     source: str = ""  # the Markdown body
     in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class Inquiry:
+    """Where the inquiry form sends to (``extra.inquiry`` in mkdocs.yml)."""
+
+    endpoint: str = ""  # a form service's https:// address
+    email: str = ""  # the mailto: fallback, and the offer when the service fails
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _inquiry_settings(extra: dict[str, Any]) -> tuple[Inquiry, list[Problem]]:
+    """Read and check ``extra.inquiry``: an endpoint, an e-mail address, or both."""
+    where = "mkdocs.yml"
+    raw = extra.get("inquiry")
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        return Inquiry(), [
+            Problem(where, None, "'extra.inquiry': expected keys 'endpoint' and/or 'email'")
+        ]
+    problems = [
+        Problem(where, None, f"'extra.inquiry.{key}': unknown key; expected 'endpoint' or 'email'")
+        for key in raw
+        if key not in ("endpoint", "email")
+    ]
+    endpoint, email = raw.get("endpoint") or "", raw.get("email") or ""
+    if endpoint and not (isinstance(endpoint, str) and endpoint.startswith("https://")):
+        problems.append(
+            Problem(
+                where,
+                None,
+                "'extra.inquiry.endpoint': expected the https:// address of a form service "
+                f"(e.g. https://formspree.io/f/abcdwxyz), got {endpoint!r}",
+            )
+        )
+        endpoint = ""
+    if email and not (isinstance(email, str) and _EMAIL.fullmatch(email)):
+        problems.append(
+            Problem(
+                where,
+                None,
+                f"'extra.inquiry.email': expected an e-mail address like hilde@example.no, "
+                f"got {email!r}",
+            )
+        )
+        email = ""
+    if not endpoint and not email and not problems:
+        problems.append(
+            Problem(
+                where,
+                None,
+                "'extra.inquiry': expected an 'endpoint' (a form service's https:// address) "
+                "or an 'email' (inquiries then open the visitor's e-mail program); "
+                "the inquiry page needs one of them",
+            )
+        )
+    return Inquiry(endpoint, email), problems
 
 
 @dataclass
@@ -86,6 +148,7 @@ class _SiteBuild:
     preview: bool
     views: dict[str, LanguageViews]
     pages: dict[str, VirtualPage]
+    inquiry: Inquiry
 
 
 _site: _SiteBuild | None = None
@@ -142,6 +205,8 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     )
     content, more = library.load(root, rules, routes.RESERVED)
     found += more
+    inquiry, more = _inquiry_settings(config.extra)
+    found += more
     if found:
         for problem in found:
             log.error(str(problem))
@@ -171,7 +236,16 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         for lang in languages
     }
     return _SiteBuild(
-        languages, default, data, content, found, today, preview, views, _virtual_pages(views)
+        languages,
+        default,
+        data,
+        content,
+        found,
+        today,
+        preview,
+        views,
+        _virtual_pages(views),
+        inquiry,
     )
 
 
@@ -227,6 +301,8 @@ def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
             )
         pages[routes.archive_src(lang)] = VirtualPage("archive", lang, in_nav=True)
         pages[routes.talk_list_src(lang)] = VirtualPage("talks", lang, in_nav=True)
+        pages[routes.inquiry_src(lang)] = VirtualPage("inquiry", lang, in_nav=True)
+        pages[routes.thanks_src(lang)] = VirtualPage("thanks", lang)
         pages[routes.theme_list_src(lang)] = VirtualPage("themes", lang, in_nav=True)
         for theme_id in view.theme_links:
             pages[routes.theme_src(theme_id, lang)] = VirtualPage("theme", lang, theme_id)
@@ -317,6 +393,20 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
             "template": "theme_list.html",
             **listing,
         }
+    if spec.kind == "inquiry":
+        return {
+            "title": t("inquiry.title"),
+            "description": t("inquiry.description"),
+            "template": "inquiry.html",
+            **listing,
+        }
+    if spec.kind == "thanks":
+        return {
+            "title": t("thanks.title"),
+            "description": t("thanks.description"),
+            "template": "thanks.html",
+            **listing,
+        }
     if spec.kind == "theme":
         term = _site.data.themes[str(spec.key)]
         return {
@@ -382,4 +472,18 @@ def on_page_context(
         context["listing"] = view.listing(int(spec.key))
     elif spec.kind == "theme":
         context["theme"] = view.theme(str(spec.key))
+    elif spec.kind == "inquiry":
+        context["inquiry"] = view.inquiry_form(_site.inquiry.endpoint, _site.inquiry.email)
     return context
+
+
+# Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    assert _site is not None
+    if _SEARCH_DIALOG in output:
+        label = escape(_site.views[_language(config)].t("search.dialog"))
+        output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+    return output

@@ -14,9 +14,14 @@ TALKS = "foredrag"
 THEMES = "tema"
 PAGE = "side"  # /blogg/side/2/
 ARCHIVE = "arkiv"  # /blogg/arkiv/
+INQUIRY = "bestill"  # /foredrag/bestill/: the inquiry form
+THANKS = "takk"  # /foredrag/takk/: after an inquiry was sent
 
 #: Slugs an author cannot use because a generated page lives there.
-RESERVED = {"posts": frozenset({PAGE, ARCHIVE, "index"}), "talks": frozenset({"index"})}
+RESERVED = {
+    "posts": frozenset({PAGE, ARCHIVE, "index"}),
+    "talks": frozenset({"index", INQUIRY, THANKS}),
+}
 
 
 def prefix(lang: str, default: str) -> str:
@@ -45,6 +50,14 @@ def archive_src(lang: str) -> str:
 
 def talk_list_src(lang: str) -> str:
     return f"{TALKS}/index.{lang}.md"
+
+
+def inquiry_src(lang: str) -> str:
+    return f"{TALKS}/{INQUIRY}.{lang}.md"
+
+
+def thanks_src(lang: str) -> str:
+    return f"{TALKS}/{THANKS}.{lang}.md"
 
 
 def theme_src(theme: str, lang: str) -> str:
@@ -77,6 +90,14 @@ def archive_url(lang: str, default: str) -> str:
 
 def talk_list_url(lang: str, default: str) -> str:
     return f"{prefix(lang, default)}{TALKS}/"
+
+
+def inquiry_url(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}{TALKS}/{INQUIRY}/"
+
+
+def thanks_url(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}{TALKS}/{THANKS}/"
 
 
 def theme_url(theme: str, lang: str, default: str) -> str:

@@ -55,6 +55,7 @@ class EssayView:
     updated_text: str = ""
     translations: tuple[LanguageLink, ...] = ()
     related: tuple[EssayCard, ...] = ()
+    talks: tuple[TalkCard, ...] = ()  # talks that share its themes
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,44 @@ class TalkCard:
     languages_text: str
     audience: tuple[str, ...] = ()
     status_text: str = ""
+    themes: tuple[ThemeLink, ...] = ()
 
 
 @dataclass(frozen=True)
 class TalkView:
     card: TalkCard
     translations: tuple[LanguageLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice in a form's list: the value sent and the text shown."""
+
+    value: str
+    text: str
+    slug: str = ""  # a talk's slug, for "request this talk" links (?talk=<slug>)
+
+
+@dataclass(frozen=True)
+class InquiryForm:
+    """What the inquiry page offers, all of it from talks/ and the data files.
+
+    Attributes:
+        talks: Every talk of the language, by title (the title is what the
+            consultant reads in the inquiry); a tailored talk is added by the template.
+        formats: Every format in formats.yml, by localized name.
+        languages: Every language some talk can be given in, by localized name;
+            the site's languages first.
+        endpoint: The form service's address, or "" to send by e-mail.
+        email: The address for the e-mail route ("" if only the endpoint is set).
+    """
+
+    talks: tuple[Option, ...]
+    formats: tuple[Option, ...]
+    languages: tuple[Option, ...]
+    endpoint: str
+    email: str
+    page_language: str = ""  # preselected delivery language: the page's own
 
 
 @dataclass(frozen=True)
@@ -156,6 +189,8 @@ class LanguageViews:
         self.archive_url = routes.archive_url(self.lang, self.default)
         self.talks_url = routes.talk_list_url(self.lang, self.default)
         self.themes_url = routes.theme_list_url(self.lang, self.default)
+        self.inquiry_url = routes.inquiry_url(self.lang, self.default)
+        self.thanks_url = routes.thanks_url(self.lang, self.default)
         # Essays grouped by their exact set of themes, newest first, for `related`.
         self._by_theme_set: dict[frozenset[str], list[Post]] = {}
         for post in self.posts:
@@ -259,6 +294,7 @@ class LanguageViews:
             updated_text=l10n.long_date(post.updated, self.lang) if post.updated else "",
             translations=self._translations(post),
             related=self.related(post),
+            talks=self.talks_for(post),
         )
 
     @property
@@ -318,6 +354,7 @@ class LanguageViews:
             languages_text=l10n.join((l10n.language_name(c, lang) for c in talk.languages), lang),
             audience=talk.audience,
             status_text=text,
+            themes=tuple(self.theme_links[t] for t in talk.themes if t in self.theme_links),
         )
 
     def talk(self, slug: str) -> TalkView:
@@ -326,3 +363,36 @@ class LanguageViews:
 
     def talk_list(self) -> tuple[TalkCard, ...]:
         return tuple(self._talk_cards.values())
+
+    def talks_for(self, post: Post) -> tuple[TalkCard, ...]:
+        """Talks that share a theme with the essay: most shared themes first, then
+        in catalog order. Empty when none does (the essay then points to the inquiry page)."""
+        mine = set(self.themes(post))
+        shared = {t.slug: len(mine.intersection(t.themes)) for t in self.talks}
+        ranked = sorted((t for t in self.talks if shared[t.slug]), key=lambda t: -shared[t.slug])
+        return tuple(self._talk_cards[t.slug] for t in ranked)
+
+    def _language_name(self, code: str) -> str:
+        name = l10n.language_name(code, self.lang)  # 'svensk': a list item starts upper-case
+        return name[:1].upper() + name[1:]
+
+    def inquiry_form(self, endpoint: str, email: str) -> InquiryForm:
+        codes = dict.fromkeys(code for talk in self.talks for code in talk.languages)
+        site_first = sorted(
+            codes,
+            key=lambda c: (
+                self.data.languages.index(c) if c in self.data.languages else len(codes),
+                l10n.language_name(c, self.lang),
+            ),
+        )
+        return InquiryForm(
+            talks=tuple(Option(t.title, t.title, t.slug) for t in self.talks),
+            formats=tuple(
+                Option(term.name[self.lang], term.name[self.lang])
+                for term in self.data.formats.values()
+            ),
+            languages=tuple(Option(name, name) for name in map(self._language_name, site_first)),
+            endpoint=endpoint,
+            email=email,
+            page_language=self._language_name(self.lang) if self.lang in codes else "",
+        )

@@ -1,35 +1,12 @@
-"""A reader in a real browser: Debian's Chromium driven by Playwright.
-
-Never downloads a browser. Without /usr/bin/chromium these tests are skipped
-on a developer's machine and fail in CI (where CI is set), so a missing browser
-cannot pass unnoticed.
-"""
+"""A reader in a real browser: Debian's Chromium driven by Playwright (see conftest.browser)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from conftest import Site, new_site, post
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from conftest import Site, new_site, post, serve
 
 pytestmark = pytest.mark.browser
 
@@ -40,37 +17,12 @@ FILES = {
 }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site: Site = new_site(tmp_path_factory.mktemp("browser") / "root", FILES)
     site.build()
-    handler = functools.partial(_Quiet, directory=str(site.out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    with serve(site.out) as url:
+        yield url
 
 
 @pytest.fixture

@@ -299,7 +299,8 @@ def test_not_found_page_speaks_every_language(site: Site) -> None:
 def test_every_internal_link_resolves(site: Site) -> None:
     broken = []
     for page in pages(site):
-        for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"#:?]+)(?:[?#][^"]*)?"', html):
             target = (site.out / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
             target = target.resolve()
             if target.is_dir():
