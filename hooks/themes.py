@@ -157,12 +157,12 @@ class Vocabulary:
         )
         self._stem_cache: dict[str, str] = {}
         self._match_cache: dict[str, tuple[Entry, ...]] = {}  # word -> single-word entries
-        self.token_cache: dict[str, TokenInfo] = {}
-        self.analysed: set[str] = {_BREAK}  # the tokens in token_cache, and _BREAK
+        self.token_cache: dict[str, TokenInfo] = {}  # tokens that count anything
+        self.analysed: set[str] = {_BREAK}  # every token seen, and _BREAK
         # What an essay counts per token, for the tokens that count anything: its
         # entries, its phrase code, _MORE or _LESS. A build counts them in C with
-        # Counter(chain.from_iterable(map(counted.get, tokens, repeat(())))).
-        self.counted: dict[str, tuple[object, ...]] = {_BREAK: ()}
+        # Counter(chain.from_iterable(filter(None, map(counted.get, tokens)))).
+        self.counted: dict[str, tuple[object, ...]] = {}
         self.code_of: dict[str, str] = {_BREAK: "|"}  # token -> phrase code; '|' ends a paragraph
         self.strong: dict[str, set[str]] = {}  # theme -> tokens with one of its strong entries
 
@@ -190,33 +190,37 @@ class Vocabulary:
                     found[id(entry)] = entry
         return tuple(found.values())
 
-    def analyse(self, token: str) -> TokenInfo:
-        """What a whitespace-separated token holds; cached per token and per word."""
-        cached = self.token_cache.get(token)
-        if cached is None:
-            words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
-            found = []
-            for word in words:
-                entries = self._match_cache.get(word)
-                if entries is None:
-                    entries = self._match_cache[word] = self.matches(word)
-                found += [(entry, word) for entry in entries]
-            cached = self.token_cache[token] = TokenInfo(words, tuple(found))
-            self.analysed.add(token)
-            counted: list[object] = [entry for entry, _ in found]
-            for entry in counted:
-                if entry.weight >= WEIGHTS["strong"]:  # type: ignore[attr-defined]
-                    self.strong.setdefault(entry.theme, set()).add(token)  # type: ignore[attr-defined]
-            if len(words) == 1:
-                code = self._stem_code.get(self.stem(words[0]))
-                if code:
-                    self.code_of[token] = code
-                    counted.append(code)
-            else:
-                counted += [_MORE] * (len(words) - 1) if words else [_LESS]
-            if counted:
-                self.counted[token] = tuple(counted)
-        return cached
+    def analyse(self, token: str) -> None:
+        """Work out once what a whitespace-separated token holds, for `Tagger._tag`.
+
+        Most tokens are one plain word that no entry or phrase uses: they are only
+        remembered as seen. The others get their `TokenInfo` (for explanations),
+        their items in `counted`, their phrase code and their strong themes.
+        """
+        if token in self.analysed:
+            return
+        self.analysed.add(token)
+        words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
+        found = []
+        for word in words:
+            entries = self._match_cache.get(word)
+            if entries is None:
+                entries = self._match_cache[word] = self.matches(word)
+            found += [(entry, word) for entry in entries]
+        code = self._stem_code.get(self.stem(words[0])) if len(words) == 1 else None
+        if not found and len(words) == 1 and code is None:
+            return  # the common case: nothing to count
+        self.token_cache[token] = TokenInfo(words, tuple(found))
+        counted: list[object] = [entry for entry, _ in found]
+        for entry, _ in found:
+            if entry.weight >= WEIGHTS["strong"]:
+                self.strong.setdefault(entry.theme, set()).add(token)
+        if code:
+            self.code_of[token] = code
+            counted.append(code)
+        elif len(words) != 1:
+            counted += [_MORE] * (len(words) - 1) if words else [_LESS]
+        self.counted[token] = tuple(counted)
 
 
 class TokenInfo(NamedTuple):
@@ -304,7 +308,7 @@ class Tagger:
         ):
             vocabulary.analyse(token)
         counted = vocabulary.counted
-        found = Counter(chain.from_iterable(map(counted.get, tokens, repeat(()))))
+        found = Counter(chain.from_iterable(filter(None, map(counted.get, tokens))))
         breaks = tokens.count(_BREAK)
         words = len(tokens) - breaks + found.pop(_MORE, 0) - found.pop(_LESS, 0)
         for token in title_tokens:
