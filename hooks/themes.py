@@ -364,10 +364,11 @@ class Tagger:
                 if not paragraphs:
                     paragraphs = _split_at_breaks(tokens, breaks)
                 strong = vocabulary.strong.get(t, set())
-                spread[t] = sum(
-                    1
-                    for number, paragraph in enumerate(paragraphs, 1)
-                    if number in strong_phrases[t] or not strong.isdisjoint(paragraph)
+                # Paragraphs with a strong word (isdisjoint is False), found in C,
+                # plus those with only a strong phrase (numbered from 1).
+                without = list(map(strong.isdisjoint, paragraphs))
+                spread[t] = without.count(False) + sum(
+                    without[number - 1] for number in strong_phrases[t]
                 )
         chosen = sorted(
             (t for t in self.theme_ids if spread[t] >= MIN_SPREAD),
