@@ -1,6 +1,6 @@
 """How well the tagger agrees with labelled original essays.
 
-tests/themes/ holds 75 essays written for this purpose by other writers than
+tests/themes/ holds 90 essays written for this purpose by other writers than
 the vocabulary's author, with their themes in labels.*.yml. Among them are
 essays that touch a theme only in passing and essays about none of the themes.
 
@@ -11,9 +11,15 @@ essays that touch a theme only in passing and essays about none of the themes.
 - holdout2/ (15): written later by a writer who saw none of the essays nor the
   vocabulary; first tagged at F1 0.857; the vocabulary was then broadened with
   general words (its essays were not read), giving 0.929.
-- holdout3/ (15): written last, tagged once with the final vocabulary and
-  thresholds: F1 0.867. This is the honest estimate for essays the tagger has
-  never seen; attitude as a second theme is where it errs most.
+- holdout3/ (15): written next, tagged once with the vocabulary and thresholds
+  of then: F1 0.867; attitude as a second theme is where it erred most.
+- holdout4/ (15): written last by three writers who saw neither the essays nor
+  the vocabulary; tagged once: F1 0.938 (precision 0.882, recall 1.0, exact-set
+  0.867). Its two errors came from words that only look like theme words
+  (Danish 'love' = promise and 'tale' = speak stem like 'lov' and 'tal';
+  Swedish 'kön kunde sträcka sig' = the queue stretched), which were then
+  narrowed in themes.yml, so it is no longer unseen. holdout3 and holdout4 are
+  the honest estimates for essays the tagger has never seen: 0.87 to 0.94.
 
 The report is printed with every test run.
 """
@@ -32,7 +38,7 @@ from conftest import ROOT
 CORPUS = Path(__file__).resolve().parent / "themes"
 LANGUAGES = ("nb", "sv", "da")
 TARGET_F1 = 0.95
-HELD_OUT_FLOOR = 0.88
+HELD_OUT_FLOOR = 0.90
 
 
 def labelled() -> list[tuple[str, str, frozenset[str]]]:
@@ -90,7 +96,7 @@ def test_tagger_meets_the_target_on_the_labelled_corpus(results, capsys) -> None
         "all": results,
         **{
             split: [r for r in results if r[0].startswith(f"{split}/")]
-            for split in ("corpus", "holdout", "holdout2", "holdout3")
+            for split in ("corpus", "holdout", "holdout2", "holdout3", "holdout4")
         },
         **{lang: [r for r in results if r[1] == lang] for lang in LANGUAGES},
     }
@@ -110,11 +116,11 @@ def test_tagger_meets_the_target_on_the_labelled_corpus(results, capsys) -> None
 
 
 def test_tagger_does_not_get_worse_on_essays_it_was_not_tuned_on(results) -> None:
-    """Not the target: a floor under what the held-out essays measure now (F1 0.907).
+    """Not the target: a floor under what the held-out essays measure now (F1 0.92).
 
     A change of vocabulary or thresholds that helps the corpus but costs essays
     it was not tuned on fails here.
     """
     held_out = [r for r in results if not r[0].startswith("corpus/")]
-    assert len(held_out) == 45
+    assert len(held_out) == 60
     assert metrics(held_out)["f1"] >= HELD_OUT_FLOOR
