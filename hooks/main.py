@@ -41,6 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import l10n
 import library
+import metadata
 import problems as problems_mod
 import routes
 import sitedata
@@ -153,6 +154,7 @@ class _SiteBuild:
 
 _site: _SiteBuild | None = None
 _missing_strings: set[tuple[str, str]] = set()
+_site_docs: set[str] = set()  # docs/ pages of every language, by src_uri
 # Taggers by vocabulary fingerprint: a tagger caches its answers per text, so
 # `mkdocs serve` re-tags only the essays that changed.
 _taggers: dict[str, themes.Tagger] = {}
@@ -312,6 +314,9 @@ def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
 @event_priority(-90)  # before i18n: it must see every language's pages to link translations
 def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    # Every language's hand-written pages, before i18n keeps only this language's.
+    _site_docs.clear()
+    _site_docs.update(f.src_uri for f in files.documentation_pages())
     for src_uri, page in _site.pages.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -462,6 +467,7 @@ def on_page_context(
         page.meta["hide"] = sorted({*(page.meta.get("hide") or ()), "toc"})
     spec = _site.pages.get(page.file.src_uri)
     if spec is None:
+        context["head"] = _head(page, config, None, {})
         return context
     view = _site.views[spec.lang]
     if spec.kind == "essay":
@@ -474,7 +480,68 @@ def on_page_context(
         context["theme"] = view.theme(str(spec.key))
     elif spec.kind == "inquiry":
         context["inquiry"] = view.inquiry_form(_site.inquiry.endpoint, _site.inquiry.email)
+    context["head"] = _head(page, config, spec, context)
     return context
+
+
+def _head(
+    page: Page, config: MkDocsConfig, spec: VirtualPage | None, context: dict[str, Any]
+) -> metadata.HeadMeta:
+    """Canonical URL, hreflang alternates, Open Graph and JSON-LD facts of a page."""
+    assert _site is not None
+    lang = _language(config)
+    view = _site.views[lang]
+    site_url = config.site_url or "/"
+    meta = page.meta or {}
+    item = context.get("essay") or context.get("talk")
+    if item is not None:  # an essay or a talk: its own language and its translations
+        urls = {lang: site_url + item.card.url}
+        urls.update({link.lang: site_url + link.url for link in item.translations})
+    else:  # the same path under every language's prefix, where that page exists
+        path = page.url.removeprefix(routes.prefix(lang, _site.default))
+        urls = {
+            code: site_url + routes.prefix(code, _site.default) + path
+            for code in _site.languages
+            if _exists_in(page, spec, code)
+        }
+    article = None
+    if spec is not None and spec.kind == "essay":
+        post = view.post_by_slug[str(spec.key)]
+        card = context["essay"].card
+        article = metadata.Article(
+            published=post.date.isoformat(),
+            modified=(post.updated or post.date).isoformat(),
+            tags=tuple(link.name for link in card.themes),
+            author=config.site_author or "",
+            words=post.words,
+        )
+    return metadata.HeadMeta(
+        url=page.canonical_url or urls.get(lang, site_url),
+        # Plain text: templates escape it for attributes, json_ld() for its script.
+        title=_plain(meta.get("title") or page.title or config.site_name),
+        description=_plain(meta.get("description") or config.site_description or ""),
+        site_name=config.site_name,
+        locale=metadata.og_locale(lang),
+        alternates=metadata.alternates(urls, _site.languages, _site.default),
+        article=article,
+    )
+
+
+def _plain(text: object) -> str:
+    """Text as the author wrote it: page.meta holds titles already escaped (Markup)."""
+    return text.unescape() if isinstance(text, Markup) else str(text)
+
+
+def _exists_in(page: Page, spec: VirtualPage | None, lang: str) -> bool:
+    """Whether a generated or hand-written page also exists in *lang*."""
+    assert _site is not None
+    if spec is not None:  # generated listings exist in every language, but not every page 2
+        return spec.kind != "essays" or int(spec.key) <= _site.views[lang].page_count
+    stem = page.file.src_uri.removesuffix(".md")
+    for code in _site.languages:
+        stem = stem.removesuffix(f".{code}")
+    names = {f"{stem}.{lang}.md"} | ({f"{stem}.md"} if lang == _site.default else set())
+    return bool(names & _site_docs)
 
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
