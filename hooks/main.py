@@ -39,6 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+import feeds
 import l10n
 import library
 import metadata
@@ -542,6 +543,44 @@ def _exists_in(page: Page, spec: VirtualPage | None, lang: str) -> bool:
         stem = stem.removesuffix(f".{code}")
     names = {f"{stem}.{lang}.md"} | ({f"{stem}.md"} if lang == _site.default else set())
     return bool(names & _site_docs)
+
+
+#: Essays in each language's feed, newest first.
+FEED_ITEMS = 20
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write this language's RSS feed (published essays only, also under serve),
+    and with the default language the site's robots.txt."""
+    assert _site is not None
+    lang = _language(config)
+    view = _site.views[lang]
+    site_url = config.site_url or "/"
+    published = [p for p in view.posts if library.status(p, _site.today) is None]
+    items = [
+        feeds.Item(
+            title=post.title,
+            url=site_url + view.card(post.slug).url,
+            published=post.date,
+            summary=post.summary,
+            categories=tuple(link.name for link in view.card(post.slug).themes),
+        )
+        for post in published[:FEED_ITEMS]
+    ]
+    channel = feeds.Channel(
+        title=config.site_name,
+        link=site_url + view.home_url,
+        self_url=site_url + view.feed_url,
+        description=config.site_description or config.site_name,
+        language=lang,
+    )
+    path = Path(config.site_dir) / view.feed_url
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(feeds.rss(channel, items))
+    if lang == _site.default:  # one robots.txt at the site root, naming the sitemap
+        (Path(config.site_dir) / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8"
+        )
 
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).

@@ -16,6 +16,7 @@ PAGE = "side"  # /blogg/side/2/
 ARCHIVE = "arkiv"  # /blogg/arkiv/
 INQUIRY = "bestill"  # /foredrag/bestill/: the inquiry form
 THANKS = "takk"  # /foredrag/takk/: after an inquiry was sent
+FEED = "feed.xml"  # /feed.xml, /sv/feed.xml: each language's RSS feed
 
 #: Slugs an author cannot use because a generated page lives there.
 RESERVED = {
@@ -106,6 +107,10 @@ def theme_url(theme: str, lang: str, default: str) -> str:
 
 def theme_list_url(lang: str, default: str) -> str:
     return f"{prefix(lang, default)}{THEMES}/"
+
+
+def feed_url(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}{FEED}"
 
 
 def home_url(lang: str, default: str) -> str:

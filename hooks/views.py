@@ -190,11 +190,16 @@ class LanguageViews:
         self.talks_url = routes.talk_list_url(self.lang, self.default)
         self.themes_url = routes.theme_list_url(self.lang, self.default)
         self.inquiry_url = routes.inquiry_url(self.lang, self.default)
+        self.feed_url = routes.feed_url(self.lang, self.default)
         self.thanks_url = routes.thanks_url(self.lang, self.default)
         # Essays grouped by their exact set of themes, newest first, for `related`.
         self._by_theme_set: dict[frozenset[str], list[Post]] = {}
         for post in self.posts:
             self._by_theme_set.setdefault(frozenset(self.themes(post)), []).append(post)
+
+    def card(self, slug: str) -> EssayCard:
+        """The card of a shown essay: title, URL, dates, summary, themes."""
+        return self._cards[slug]
 
     # -- what is published ------------------------------------------------------------
 
