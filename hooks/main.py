@@ -25,6 +25,7 @@ the start of each top-level build (``i18n.building`` is false only then).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -549,11 +550,12 @@ def _exists_in(page: Page, spec: VirtualPage | None, lang: str) -> bool:
 FEED_ITEMS = 20
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write this language's RSS feed (published essays only, also under serve),
-    and with the default language the site's robots.txt."""
+def _write_language_files(config: MkDocsConfig) -> None:
+    """After each language's build: its search index, its RSS feed (published essays
+    only, also under serve) and, with the default language, the site's robots.txt."""
     assert _site is not None
     lang = _language(config)
+    _relocate_search_index(config, lang)
     view = _site.views[lang]
     site_url = config.site_url or "/"
     published = [p for p in view.posts if library.status(p, _site.today) is None]
@@ -583,12 +585,63 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
 
 
+# --- search per language -------------------------------------------------------------
+#
+# MkDocs' search plugin writes one search/search_index.json per build, so each
+# language's build overwrites the one before, and Material's search loads
+# search/search_index.json from its "base" URL. Each language gets its own index
+# instead, under its prefix (/sv/search/search_index.json) with lunr set to its
+# own stemmer and locations relative to its root; its pages get that root as
+# "base" (on_post_page). The default language's index, overwritten by the other
+# languages' builds, is written back at the end.
+
+#: lunr's language codes (lunr has "no" for Norwegian, not "nb").
+LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
+SEARCH_INDEX = "search/search_index.json"
+_search_indexes: dict[str, bytes] = {}
+
+
+def _relocate_search_index(config: MkDocsConfig, lang: str) -> None:
+    assert _site is not None
+    written = Path(config.site_dir) / SEARCH_INDEX
+    if not written.exists():  # no search plugin
+        return
+    index = json.loads(written.read_text(encoding="utf-8"))
+    prefix = routes.prefix(lang, _site.default)
+    index["config"]["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
+    for doc in index["docs"]:
+        doc["location"] = doc["location"].removeprefix(prefix)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
+    _search_indexes[lang] = data
+    target = Path(config.site_dir) / prefix / SEARCH_INDEX
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+@event_priority(-110)  # after i18n has built the other languages
+def _restore_default_search_index(config: MkDocsConfig) -> None:
+    assert _site is not None
+    if _i18n(config).building or _site.default not in _search_indexes:
+        return
+    (Path(config.site_dir) / SEARCH_INDEX).write_bytes(_search_indexes[_site.default])
+
+
+on_post_build = CombinedEvent(_write_language_files, _restore_default_search_index)
+
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+_CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)"'
+)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     assert _site is not None
+    lang = _language(config)
+    if lang != _site.default:  # search this language's index (see _relocate_search_index)
+        output = _CONFIG_BASE.sub(lambda m: f'{m.group(1)}{m.group(2)}/{lang}/"', output, count=1)
     if _SEARCH_DIALOG in output:
         label = escape(_site.views[_language(config)].t("search.dialog"))
         output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)

@@ -14,6 +14,10 @@ FILES = {
     "posts/det-lille-ekstra.nb.md": post("Det lille ekstra", "2025-03-14", "Fem skritt.\n"),
     "posts/det-lille-ekstra.sv.md": post("Det lilla extra", "2025-03-15", "Fem steg.\n"),
     "posts/klagen-er-en-gave.da.md": post("Klagen er en gave", "2025-01-23", "En cykel.\n"),
+    # One word per language for search, in another form than the one searched for.
+    "posts/ventetiden.nb.md": post("Ventetiden", "2025-02-01", "Kunden klaget på ventetiden.\n"),
+    "posts/leveransen.sv.md": post("Leveransen", "2025-02-02", "Hon skrev ett klagomål.\n"),
+    "posts/pakken.da.md": post("Pakken", "2025-02-03", "Han fik en undskyldning med det samme.\n"),
 }
 
 
@@ -78,12 +82,44 @@ def test_no_request_leaves_the_machine(page, base_url) -> None:
     assert [url for url in requested if not url.startswith(base_url)] == []
 
 
-def test_search_finds_an_essay_by_a_word_in_its_text(page) -> None:
-    page.goto("/")
+def search(page, path: str, query: str) -> list[str]:
+    """Search as a reader does on *path*; the result links, without query or anchor."""
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
     # Type, do not fill(): Material reads the query on keyup (and once when its
     # search worker is ready); fill() fires neither when the index loads first.
-    page.locator(".md-search__input").press_sequentially("skritt")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15_000)
-    assert first.get_attribute("href").split("?")[0].endswith("/blogg/det-lille-ekstra/")
-    assert "Det lille ekstra" in first.inner_text()
+    page.locator(".md-search__input").press_sequentially(query)
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "el => /\\d|Ingen|Inga/.test(el.textContent)", arg=meta.element_handle(), timeout=15_000
+    )
+    links = page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return [link.split("?")[0].split("#")[0] for link in links]
+
+
+def test_search_finds_an_essay_by_a_word_in_its_text(page) -> None:
+    assert search(page, "/", "skritt")[0].endswith("/blogg/det-lille-ekstra/")
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "found"),
+    [
+        # An inflected form finds the essay through the language's stemmer.
+        ("/", "klagene", "/blogg/ventetiden/"),
+        ("/sv/", "klagomålen", "/sv/blogg/leveransen/"),
+        ("/da/", "undskyldningerne", "/da/blogg/pakken/"),
+    ],
+)
+def test_search_finds_an_inflected_word_in_the_readers_language(page, path, query, found) -> None:
+    results = search(page, path, query)
+    assert results and results[0].endswith(found), results
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("/sv/", "klaget"), ("/", "klagomål"), ("/da/", "klagomål"), ("/sv/", "undskyldning")],
+)
+def test_search_keeps_to_the_readers_language(page, path, query) -> None:
+    assert search(page, path, query) == []
