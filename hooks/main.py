@@ -630,6 +630,14 @@ on_post_build = CombinedEvent(_write_language_files, _restore_default_search_ind
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# Material's two menu toggles carry autocomplete="off", which HTML allows on text-like
+# inputs only (the Nu Html Checker reports it on every page). It asks Firefox not to
+# restore a toggle's state on "back": without it, an open menu may stay open when a
+# reader comes back to a page, a small price for valid HTML.
+_TOGGLES = tuple(
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"'
+    for name in ("drawer", "search")
+)
 
 
 _CONFIG_BASE = re.compile(
@@ -642,7 +650,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = _language(config)
     if lang != _site.default:  # search this language's index (see _relocate_search_index)
         output = _CONFIG_BASE.sub(lambda m: f'{m.group(1)}{m.group(2)}/{lang}/"', output, count=1)
+    return _repair_material_markup(output, lang)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        return _repair_material_markup(output_content, _language(config))
+    return output_content
+
+
+def _repair_material_markup(output: str, lang: str) -> str:
+    """Fix what Material writes into every page that fails a checker (see above)."""
+    assert _site is not None
+    for toggle in _TOGGLES:
+        output = output.replace(f'{toggle} autocomplete="off">', f"{toggle}>", 1)
     if _SEARCH_DIALOG in output:
-        label = escape(_site.views[_language(config)].t("search.dialog"))
+        label = escape(_site.views[lang].t("search.dialog"))
         output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
     return output

@@ -128,3 +128,25 @@ def test_alternates_need_two_languages_and_default_to_the_default_language() -> 
     )
     assert [a.hreflang for a in two] == ["sv", "da", "x-default"]
     assert two[-1].url == "https://x/sv/a/"  # no nb version: the first in site order
+
+
+def test_material_markup_is_repaired_on_every_page(site: Site) -> None:
+    """Material writes autocomplete on checkboxes (invalid HTML) and an unnamed dialog."""
+    pages = [*site.out.rglob("index.html"), site.out / "404.html"]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r'<input[^>]*type="checkbox"[^>]*autocomplete=', html), path
+        dialog = re.search(r'<div class="md-search"[^>]*role="dialog"[^>]*>', html)
+        assert dialog and 'aria-label="' in dialog.group(0), path
+
+
+def test_each_language_searches_its_own_index_with_its_own_stemmer(site: Site) -> None:
+    for prefix, lunr, base in (("", "no", '"base": "../.."'), ("sv/", "sv", '"base": "../../sv/"')):
+        index = json.loads((site.out / prefix / "search" / "search_index.json").read_bytes())
+        assert index["config"]["lang"] == [lunr]
+        assert "stemmer" in index["config"]["pipeline"]
+        locations = {doc["location"] for doc in index["docs"]}
+        assert "blogg/det-lille-ekstra/" in locations  # relative to the language's root
+        assert not any(loc.startswith(("sv/", "da/")) for loc in locations)
+        assert base in site.html(f"{prefix}blogg/")
