@@ -142,7 +142,7 @@ def test_material_markup_is_repaired_on_every_page(site: Site) -> None:
 
 
 def test_each_language_searches_its_own_index_with_its_own_stemmer(site: Site) -> None:
-    for prefix, lunr, base in (("", "no", '"base": "../.."'), ("sv/", "sv", '"base": "../../sv/"')):
+    for prefix, lunr, base in (("", "no", '"base": ".."'), ("sv/", "sv", '"base": "../../sv/"')):
         index = json.loads((site.out / prefix / "search" / "search_index.json").read_bytes())
         assert index["config"]["lang"] == [lunr]
         assert "stemmer" in index["config"]["pipeline"]
