@@ -186,6 +186,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = _i18n(config)
     if not i18n.building:
         _site = _start_site_build(config, i18n)
+    _label_palette_switch(config)
     # Hosts serve one 404.html for the whole site: the default language's, which
     # links to every language. Without this the last language built overwrites it.
     if i18n.current_language == i18n.default_language:
@@ -193,6 +194,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         config.theme.static_templates.discard("404.html")
     return config
+
+
+def _label_palette_switch(config: MkDocsConfig) -> None:
+    """The light/dark switch says what it does in the language being built."""
+    assert _site is not None
+    t = _site.views[_language(config)].t
+    names = {"default": t("palette.to_dark"), "slate": t("palette.to_light")}
+    for option in config.theme.get("palette") or ():
+        if isinstance(option, dict) and option.get("toggle"):
+            option["toggle"]["name"] = names.get(option.get("scheme", "default"), "")
 
 
 def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:

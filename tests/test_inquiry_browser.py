@@ -325,3 +325,28 @@ def _mailto(href: str) -> dict[str, str]:
     assert parts.scheme == "mailto"
     query = parse_qs(parts.query)
     return {"to": unquote(parts.path), "subject": query["subject"][0], "body": query["body"][0]}
+
+
+@pytest.mark.parametrize(
+    ("path", "to_light"),
+    [
+        ("/blogg/smilet/", "Bytt til lyst tema"),
+        ("/sv/foredrag/bestill/", "Byt till ljust tema"),
+        ("/da/foredrag/", "Skift til lyst tema"),
+    ],
+)
+def test_dark_mode_follows_the_system_and_passes_axe(browser, site_url, path, to_light) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(path)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        if path.endswith("bestill/"):
+            page.locator("button[type=submit]").click()  # with every error message showing
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"]] == []
+        # The switch back to light speaks the page's language.
+        assert page.locator("label[for='__palette_0']").get_attribute("title") == to_light
+    finally:
+        context.close()
