@@ -629,15 +629,27 @@ def _relocate_search_index(config: MkDocsConfig, lang: str) -> None:
     target.write_bytes(data)
 
 
-@event_priority(-110)  # after i18n has built the other languages
-def _restore_default_search_index(config: MkDocsConfig) -> None:
+@event_priority(-110)  # after i18n has built the other languages and the sitemap
+def _finish_site(config: MkDocsConfig) -> None:
+    """Once, when every language is built: put the default language's search index
+    back, and take the thank-you pages (noindex) out of the sitemap."""
     assert _site is not None
-    if _i18n(config).building or _site.default not in _search_indexes:
+    if _i18n(config).building:
         return
-    (Path(config.site_dir) / SEARCH_INDEX).write_bytes(_search_indexes[_site.default])
+    site_dir = Path(config.site_dir)
+    if _site.default in _search_indexes:
+        (site_dir / SEARCH_INDEX).write_bytes(_search_indexes[_site.default])
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        thanks = f"/{routes.TALKS}/{routes.THANKS}/</loc>"
+        text = sitemap.read_text(encoding="utf-8")
+        kept = re.sub(
+            r"\s*<url>(?:(?!</url>).)*?" + re.escape(thanks) + r".*?</url>", "", text, flags=re.S
+        )
+        sitemap.write_text(kept, encoding="utf-8")
 
 
-on_post_build = CombinedEvent(_write_language_files, _restore_default_search_index)
+on_post_build = CombinedEvent(_write_language_files, _finish_site)
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

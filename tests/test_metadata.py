@@ -150,3 +150,10 @@ def test_each_language_searches_its_own_index_with_its_own_stemmer(site: Site) -
         assert "blogg/det-lille-ekstra/" in locations  # relative to the language's root
         assert not any(loc.startswith(("sv/", "da/")) for loc in locations)
         assert base in site.html(f"{prefix}blogg/")
+
+
+def test_the_sitemap_leaves_out_the_thank_you_pages(site: Site) -> None:
+    sitemap = (site.out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/foredrag/takk/" not in sitemap
+    assert "<loc>https://godtmott.no/sv/foredrag/bestill/</loc>" in sitemap
+    assert '<meta name="robots" content="noindex">' in site.html("sv/foredrag/takk/")
