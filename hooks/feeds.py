@@ -12,11 +12,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.utils import format_datetime
-from zoneinfo import ZoneInfo
+
+from library import TIMEZONE  # essays are published at midnight in Norway
 
 ATOM = "http://www.w3.org/2005/Atom"
-#: Essays are published at midnight in Norway (see main.TIMEZONE).
-TIMEZONE = ZoneInfo("Europe/Oslo")
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,15 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import contenttypes
 import sourcefile
 from contenttypes import Post, Rules, Talk
 from problems import Problem
+
+#: The author works in Norway; an essay dated tomorrow appears at midnight there.
+TIMEZONE = ZoneInfo("Europe/Oslo")
 
 POSTS_DIR = "posts"
 TALKS_DIR = "talks"

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -59,9 +58,6 @@ if TYPE_CHECKING:
 
 # A plain logger (no plugin prefix), so each problem line starts with its file:line.
 log = logging.getLogger("mkdocs.plugins.content")
-
-#: The author works in Norway; an essay dated tomorrow appears at midnight there.
-TIMEZONE = ZoneInfo("Europe/Oslo")
 
 _command = "build"
 
@@ -233,7 +229,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
 
     themes_of = _tag_essays(content, data)
-    today = datetime.now(TIMEZONE).date()
+    today = datetime.now(library.TIMEZONE).date()
     extra = config.extra
     views = {
         lang: LanguageViews(
@@ -397,34 +393,6 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
             "template": "post_list.html",
             **listing,
         }
-    if spec.kind == "archive":
-        return {
-            "title": t("archive.title"),
-            "description": t("archive.description"),
-            "template": "archive.html",
-            **listing,
-        }
-    if spec.kind == "themes":
-        return {
-            "title": t("themes.title"),
-            "description": t("themes.description"),
-            "template": "theme_list.html",
-            **listing,
-        }
-    if spec.kind == "inquiry":
-        return {
-            "title": t("inquiry.title"),
-            "description": t("inquiry.description"),
-            "template": "inquiry.html",
-            **listing,
-        }
-    if spec.kind == "thanks":
-        return {
-            "title": t("thanks.title"),
-            "description": t("thanks.description"),
-            "template": "thanks.html",
-            **listing,
-        }
     if spec.kind == "theme":
         term = _site.data.themes[str(spec.key)]
         return {
@@ -433,12 +401,16 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
             "template": "theme.html",
             **listing,
         }
-    return {
-        "title": t("talks.title"),
-        "description": t("talks.description"),
-        "template": "talk_list.html",
-        **listing,
+    # Pages with a fixed title and description: (title, description, template).
+    fixed = {
+        "archive": (t("archive.title"), t("archive.description"), "archive.html"),
+        "themes": (t("themes.title"), t("themes.description"), "theme_list.html"),
+        "talks": (t("talks.title"), t("talks.description"), "talk_list.html"),
+        "inquiry": (t("inquiry.title"), t("inquiry.description"), "inquiry.html"),
+        "thanks": (t("thanks.title"), t("thanks.description"), "thanks.html"),
     }
+    title, description, template = fixed[spec.kind]
+    return {"title": title, "description": description, "template": template, **listing}
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
