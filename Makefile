@@ -14,12 +14,14 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint lock clean
+.PHONY: help serve build test check new-post new-talk lint lock clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (drafts and scheduled essays shown, marked)"
 	@echo "make test    run the test suite"
 	@echo "make build   strict build of the published site into site/"
+	@echo "make check   check every essay, talk and data file as the build does, in a moment"
+	@echo 'make new-post TITLE="…" LANG=sv   start posts/<slug>.sv.md (make new-talk: talks/)'
 	@echo "make lint    ruff over hooks/, tests/ and benchmarks/"
 	@echo "make lock    re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean   remove .venv, site/ and caches"
@@ -47,6 +49,16 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	@$(BIN)/python hooks/sitecheck.py
+
+# LANG is also the environment's locale (LANG=C.UTF-8): only a LANG given on the
+# command line counts here.
+new-post new-talk: $(STAMP)
+	@if [ "$(origin LANG)" != "command line" ]; then \
+		echo 'usage: make $@ TITLE="…" LANG=nb   (LANG is one of the site languages)' >&2; exit 2; fi
+	@$(BIN)/python hooks/scaffold.py $(subst new-,,$@) "$(TITLE)" "$(LANG)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

@@ -45,9 +45,9 @@ import library
 import metadata
 import problems as problems_mod
 import routes
+import sitecheck
 import sitedata
 import themes
-from contenttypes import Rules
 from problems import Problem
 from views import LanguageViews
 
@@ -74,66 +74,6 @@ class VirtualPage:
     in_nav: bool = False
 
 
-@dataclass(frozen=True)
-class Inquiry:
-    """Where the inquiry form sends to (``extra.inquiry`` in mkdocs.yml)."""
-
-    endpoint: str = ""  # a form service's https:// address
-    email: str = ""  # the mailto: fallback, and the offer when the service fails
-
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
-def _inquiry_settings(extra: dict[str, Any]) -> tuple[Inquiry, list[Problem]]:
-    """Read and check ``extra.inquiry``: an endpoint, an e-mail address, or both."""
-    where = "mkdocs.yml"
-    raw = extra.get("inquiry")
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        return Inquiry(), [
-            Problem(where, None, "'extra.inquiry': expected keys 'endpoint' and/or 'email'")
-        ]
-    problems = [
-        Problem(where, None, f"'extra.inquiry.{key}': unknown key; expected 'endpoint' or 'email'")
-        for key in raw
-        if key not in ("endpoint", "email")
-    ]
-    endpoint, email = raw.get("endpoint") or "", raw.get("email") or ""
-    if endpoint and not (isinstance(endpoint, str) and endpoint.startswith("https://")):
-        problems.append(
-            Problem(
-                where,
-                None,
-                "'extra.inquiry.endpoint': expected the https:// address of a form service "
-                f"(e.g. https://formspree.io/f/abcdwxyz), got {endpoint!r}",
-            )
-        )
-        endpoint = ""
-    if email and not (isinstance(email, str) and _EMAIL.fullmatch(email)):
-        problems.append(
-            Problem(
-                where,
-                None,
-                f"'extra.inquiry.email': expected an e-mail address like hilde@example.no, "
-                f"got {email!r}",
-            )
-        )
-        email = ""
-    if not endpoint and not email and not problems:
-        problems.append(
-            Problem(
-                where,
-                None,
-                "'extra.inquiry': expected an 'endpoint' (a form service's https:// address) "
-                "or an 'email' (inquiries then open the visitor's e-mail program); "
-                "the inquiry page needs one of them",
-            )
-        )
-    return Inquiry(endpoint, email), problems
-
-
 @dataclass
 class _SiteBuild:
     """What one top-level build (all languages) knows."""
@@ -147,7 +87,7 @@ class _SiteBuild:
     preview: bool
     views: dict[str, LanguageViews]
     pages: dict[str, VirtualPage]
-    inquiry: Inquiry
+    inquiry: sitecheck.Inquiry
 
 
 _site: _SiteBuild | None = None
@@ -209,15 +149,8 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     preview = _command == "serve"
     _missing_strings.clear()
 
-    # The data files of the site being built (in the repository: hooks/*.yml).
-    data, found = sitedata.load(languages, root / "hooks")
-    rules = Rules(
-        languages, frozenset(data.themes), frozenset(data.formats), sitedata.aliases(data)
-    )
-    content, more = library.load(root, rules, routes.RESERVED)
-    found += more
-    inquiry, more = _inquiry_settings(config.extra)
-    found += more
+    loaded = sitecheck.load(root, languages, config.extra)
+    data, content, inquiry, found = loaded.data, loaded.content, loaded.inquiry, loaded.problems
     if found:
         for problem in found:
             log.error(str(problem))
