@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,7 +163,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
 
     themes_of = _tag_essays(content, data)
-    today = datetime.now(library.TIMEZONE).date()
+    today = _today()
     extra = config.extra
     views = {
         lang: LanguageViews(
@@ -191,6 +192,14 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         _virtual_pages(views),
         inquiry,
     )
+
+
+def _today() -> date:
+    """The build's date in Norway: from SOURCE_DATE_EPOCH when it is set (reproducible
+    builds; MkDocs uses it too, for the sitemap's dates), else from the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.astimezone(library.TIMEZONE).date()
 
 
 def _tag_essays(

@@ -387,3 +387,18 @@ def test_no_page_shows_english_ui_text(site: Site) -> None:
             if text in english and text not in same_words:
                 leftovers.append(f"{page.relative_to(site.out)}: {text!r}")
     assert leftovers == []
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(make_site, monkeypatch) -> None:
+    site = make_site(FILES)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    site.build()
+    first = {p.relative_to(site.out): p.read_bytes() for p in site.out.rglob("*") if p.is_file()}
+    site.build()
+    second = {p.relative_to(site.out): p.read_bytes() for p in site.out.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+    # The only build time in the output, the sitemap's, comes from SOURCE_DATE_EPOCH;
+    # and "today" does too: an essay dated after it is not published.
+    assert "<lastmod>2023-11-14</lastmod>" in (site.out / "sitemap.xml").read_text()
+    assert not (site.out / "blogg" / "det-lille-ekstra").exists()  # dated 2025-03-14
