@@ -20,7 +20,7 @@ from pathlib import Path
 from contenttypes import slugify
 from library import POSTS_DIR, TALKS_DIR, TIMEZONE
 from routes import RESERVED
-from sitecheck import CONFIG, site_languages
+from sitecheck import read_config, site_languages
 
 # What a new file says, per language, until the author writes over it.
 POST_BODY = {
@@ -67,10 +67,7 @@ def main(argv: list[str], root: Path) -> int:
         print(usage, file=sys.stderr)
         return 2
     kind, title, lang = argv[0], argv[1].strip(), argv[2].strip()
-    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml as MkDocs does
-
-    with (root / CONFIG).open(encoding="utf-8") as file:
-        languages = site_languages(yaml_load(file))
+    languages = site_languages(read_config(root))
     if lang not in languages:
         print(f"error: LANG={lang!r}: expected one of {', '.join(languages)}", file=sys.stderr)
         return 2

@@ -118,13 +118,18 @@ def site_languages(config: dict[str, Any]) -> tuple[str, ...]:
     raise SystemExit(f"error: {CONFIG}: no i18n plugin with 'languages' under 'plugins:'")
 
 
+def read_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (with its ``!ENV`` tags), without loading plugins."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (root / CONFIG).open(encoding="utf-8") as file:
+        return yaml_load(file)
+
+
 def main(root: Path) -> int:
     """Check every file as the build would; print its problems; 1 if there are any."""
-    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
-
     started = time.perf_counter()
-    with (root / CONFIG).open(encoding="utf-8") as file:
-        config = yaml_load(file)
+    config = read_config(root)
     loaded = load(root, site_languages(config), config.get("extra") or {})
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
