@@ -487,12 +487,13 @@ def _write_language_files(config: MkDocsConfig) -> None:
     items = [
         feeds.Item(
             title=post.title,
-            url=site_url + view.card(post.slug).url,
+            url=site_url + card.url,
             published=post.date,
             summary=post.summary,
-            categories=tuple(link.name for link in view.card(post.slug).themes),
+            categories=tuple(link.name for link in card.themes),
         )
         for post in published[:FEED_ITEMS]
+        for card in [view.card(post.slug)]
     ]
     channel = feeds.Channel(
         title=config.site_name,

@@ -104,9 +104,9 @@ class TalkView:
 
 @dataclass(frozen=True)
 class Option:
-    """One choice in a form's list: the value sent and the text shown."""
+    """One choice in a form's list: the text shown is also the value sent, since the
+    consultant reads the inquiry ("Holdning som merkes", not a slug)."""
 
-    value: str
     text: str
     slug: str = ""  # a talk's slug, for "request this talk" links (?talk=<slug>)
 
@@ -391,12 +391,9 @@ class LanguageViews:
             ),
         )
         return InquiryForm(
-            talks=tuple(Option(t.title, t.title, t.slug) for t in self.talks),
-            formats=tuple(
-                Option(term.name[self.lang], term.name[self.lang])
-                for term in self.data.formats.values()
-            ),
-            languages=tuple(Option(name, name) for name in map(self._language_name, site_first)),
+            talks=tuple(Option(t.title, t.slug) for t in self.talks),
+            formats=tuple(Option(term.name[self.lang]) for term in self.data.formats.values()),
+            languages=tuple(Option(name) for name in map(self._language_name, site_first)),
             endpoint=endpoint,
             email=email,
             page_language=self._language_name(self.lang) if self.lang in codes else "",
