@@ -81,7 +81,14 @@ _MORE = "\x01more"
 _LESS = "\x01less"
 _WORD = re.compile(r"[^\W\d_]+")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
-_URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]+>")
+# Not prose either: HTML tags, link targets and bare addresses. Three patterns, each
+# starting with a literal, which the regex engine finds much faster than one
+# alternation of them; tags go first, so '<https://…>' goes as a whole.
+_NOT_PROSE = (
+    (re.compile(r"<[^>]+>"), "<"),
+    (re.compile(r"\]\([^)]*\)"), "]("),
+    (re.compile(r"https?://\S+"), "http"),
+)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: each entry is unique
@@ -155,13 +162,26 @@ class Vocabulary:
         self._compound_re = (
             re.compile(f"(?=({_trie_pattern(list(self._compound))}))") if compound else None
         )
+        # Which words can count at all, decided in C before anything is stemmed: a
+        # word that begins with the stem of an entry or of a phrase's word, or holds
+        # a compound entry after at least three letters. (Snowball's Norwegian,
+        # Swedish and Danish stemmers only ever cut letters off a word's end, so a
+        # word's stem always begins it; tests/test_themes.py checks that on every
+        # word of the labelled essays.) Most words of an essay are none of these.
+        starts = _trie_pattern(sorted({*self._by_stem, *phrase_stems}))
+        candidate = f"(?:{starts})"
+        if compound:
+            inside = _trie_pattern(sorted(self._compound))
+            candidate += f"|\\w{{{MIN_COMPOUND_PREFIX},}}?(?:{inside})"
+        self._candidate = re.compile(candidate)
+        # The same over many words at once, one per line: each match is a whole line.
+        self._candidate_lines = re.compile(f"^(?:{candidate})[^\\n]*", re.MULTILINE)
         self._stem_cache: dict[str, str] = {}
-        self._match_cache: dict[str, tuple[Entry, ...]] = {}  # word -> single-word entries
+        self._match_cache: dict[str, tuple[Entry, ...]] = {}  # candidate word -> its entries
         self.token_cache: dict[str, TokenInfo] = {}  # tokens that count anything
         self.analysed: set[str] = {_BREAK}  # every token seen, and _BREAK
         # What an essay counts per token, for the tokens that count anything: its
-        # entries, its phrase code, _MORE or _LESS. A build counts them in C with
-        # Counter(chain.from_iterable(filter(None, map(counted.get, tokens)))).
+        # entries, its phrase code, _MORE or _LESS (see Tagger._tag).
         self.counted: dict[str, tuple[object, ...]] = {}
         self.code_of: dict[str, str] = {_BREAK: "|"}  # token -> phrase code; '|' ends a paragraph
         self.strong: dict[str, set[str]] = {}  # theme -> tokens with one of its strong entries
@@ -174,9 +194,12 @@ class Vocabulary:
 
     def matches(self, word: str) -> tuple[Entry, ...]:
         """The single-word entries that *word* (lowercase) is a form or compound of."""
-        found: dict[int, Entry] = {}
-        if word.startswith(self._ignore):
+        if not self._candidate.match(word) or word.startswith(self._ignore):
             return ()
+        cached = self._match_cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[int, Entry] = {}
         stem = self.stem(word)
         for entry in self._by_stem.get(stem, ()):
             # Snowball may cut two words to one short stem ('ledig' and 'lede'
@@ -188,28 +211,38 @@ class Vocabulary:
                 entry = self._compound[match.group(1)]
                 if _compound_part(entry, word, stem, match.start()):
                     found[id(entry)] = entry
-        return tuple(found.values())
+        cached = self._match_cache[word] = tuple(found.values())
+        return cached
+
+    def learn(self, tokens: Iterable[str]) -> None:
+        """Work out what tokens the build has not seen yet hold (see `analyse`).
+
+        A token of letters only that no entry or phrase can use (the candidate
+        test, over all of them at once in C) is only remembered as seen.
+        """
+        tokens = [token for token in tokens if token not in self.analysed]
+        self.analysed.update(tokens)
+        plain = "\n".join(token for token in tokens if token.isalpha())
+        for match in self._candidate_lines.finditer(plain):
+            self.analyse(match.group())
+        for token in tokens:
+            if not token.isalpha():
+                self.analyse(token)
 
     def analyse(self, token: str) -> None:
-        """Work out once what a whitespace-separated token holds, for `Tagger._tag`.
+        """Work out what a whitespace-separated token holds, for `Tagger._tag`.
 
-        Most tokens are one plain word that no entry or phrase uses: they are only
-        remembered as seen. The others get their `TokenInfo` (for explanations),
-        their items in `counted`, their phrase code and their strong themes.
+        The token gets its `TokenInfo` (for explanations), its items in `counted`,
+        its phrase code and its strong themes, if it has any of them.
         """
-        if token in self.analysed:
-            return
         self.analysed.add(token)
         words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
-        found = []
-        for word in words:
-            entries = self._match_cache.get(word)
-            if entries is None:
-                entries = self._match_cache[word] = self.matches(word)
-            found += [(entry, word) for entry in entries]
-        code = self._stem_code.get(self.stem(words[0])) if len(words) == 1 else None
+        found = [(entry, word) for word in words for entry in self.matches(word)]
+        code = None
+        if len(words) == 1 and self._candidate.match(words[0]):
+            code = self._stem_code.get(self.stem(words[0]))
         if not found and len(words) == 1 and code is None:
-            return  # the common case: nothing to count
+            return  # nothing to count
         self.token_cache[token] = TokenInfo(words, tuple(found))
         counted: list[object] = [entry for entry, _ in found]
         for entry, _ in found:
@@ -299,17 +332,22 @@ class Tagger:
     def _tag(self, text: str, vocabulary: Vocabulary, title: str, explain: bool) -> Result:
         # This runs for every essay of every build. Python looks at each distinct
         # token (whitespace-separated: 'kundeklagen,') once per build, when it is
-        # first seen (Vocabulary.analyse). Per essay, splitting, looking up and
-        # counting every token is left to C (re, str.split, map, Counter, join).
+        # first seen (Vocabulary.learn), and per essay only at the few distinct
+        # tokens that count something; splitting and counting every token, and
+        # finding the tokens that count, is left to C (str.split, Counter, set &).
         tokens = _PARAGRAPH.sub(_BREAK_SPACED, _clean(text.lower())).split()
         title_tokens = title.lower().split()
-        for token in set(
-            filterfalse(vocabulary.analysed.__contains__, chain(tokens, title_tokens))
-        ):
-            vocabulary.analyse(token)
+        counts = Counter(tokens)
+        breaks = counts.pop(_BREAK, 0)
+        new = set(filterfalse(vocabulary.analysed.__contains__, chain(counts, title_tokens)))
+        if new:
+            vocabulary.learn(new)
         counted = vocabulary.counted
-        found = Counter(chain.from_iterable(filter(None, map(counted.get, tokens))))
-        breaks = tokens.count(_BREAK)
+        found: Counter[object] = Counter()
+        for token in counts.keys() & counted.keys():
+            n = counts[token]
+            for item in counted[token]:
+                found[item] += n
         words = len(tokens) - breaks + found.pop(_MORE, 0) - found.pop(_LESS, 0)
         for token in title_tokens:
             for item in counted.get(token, ()):
@@ -436,8 +474,9 @@ def _clean(text: str) -> str:
         text = text.replace(_BREAK, " ")
     if "`" in text:
         text = _CODE.sub(" ", text)
-    if "<" in text or "](" in text or "http" in text:
-        text = _URL.sub(" ", text)
+    for pattern, start in _NOT_PROSE:
+        if start in text:
+            text = pattern.sub(" ", text)
     return text
 
 
