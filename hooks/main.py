@@ -45,6 +45,7 @@ import l10n
 import library
 import metadata
 import problems as problems_mod
+import rendering
 import routes
 import sitecheck
 import sitedata
@@ -357,7 +358,10 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _site is not None
-    env.autoescape = _autoescape_own_templates(config)
+    env.autoescape = _autoescape_own_templates(config)  # before any template is compiled
+    env.bytecode_cache = rendering.BYTECODE  # each template compiled once, not per language
+    rendering.cache_partials(env)
+    env.globals["frames"] = rendering.Fragments()
     lang = _language(config)
     view = _site.views[lang]
     env.globals["t"] = view.t
@@ -476,11 +480,10 @@ FEED_ITEMS = 20
 
 
 def _write_language_files(config: MkDocsConfig) -> None:
-    """After each language's build: its search index, its RSS feed (published essays
-    only, also under serve) and, with the default language, the site's robots.txt."""
+    """After each language's build: its RSS feed (published essays only, also under
+    serve) and, with the default language, the site's robots.txt."""
     assert _site is not None
     lang = _language(config)
-    _relocate_search_index(config, lang)
     view = _site.views[lang]
     site_url = config.site_url or "/"
     published = [p for p in view.posts if library.status(p, _site.today) is None]
@@ -514,12 +517,16 @@ def _write_language_files(config: MkDocsConfig) -> None:
 # --- search per language -------------------------------------------------------------
 #
 # MkDocs' search plugin writes one search/search_index.json per build, so each
-# language's build overwrites the one before, and Material's search loads
+# language's build would overwrite the one before, and Material's search loads
 # search/search_index.json from its "base" URL. Each language gets its own index
 # instead, under its prefix (/sv/search/search_index.json) with lunr set to its
 # own stemmer and locations relative to its root; its pages get that root as
-# "base" (on_post_page). The default language's index, overwritten by the other
-# languages' builds, is written back at the end.
+# "base" (on_post_page). The index is written here, from the search plugin's
+# entries, before the plugin writes its own; the entries are then dropped, so
+# the plugin writes an empty index, and mkdocs-static-i18n, which collects every
+# language's entries into one index for the whole site, collects none (that
+# index was the largest file of a build, and none of it was used). The default
+# language's index is written at the end, over those empty ones.
 
 #: lunr's language codes (lunr has "no" for Norwegian, not "nb").
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
@@ -527,21 +534,32 @@ SEARCH_INDEX = "search/search_index.json"
 _search_indexes: dict[str, bytes] = {}
 
 
-def _relocate_search_index(config: MkDocsConfig, lang: str) -> None:
+@event_priority(10)  # before the search plugin writes its index (priority 0)
+def _write_search_index(config: MkDocsConfig) -> None:
     assert _site is not None
-    written = Path(config.site_dir) / SEARCH_INDEX
-    if not written.exists():  # no search plugin
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None:
         return
-    index = json.loads(written.read_text(encoding="utf-8"))
+    lang = _language(config)
     prefix = routes.prefix(lang, _site.default)
-    index["config"]["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
-    for doc in index["docs"]:
-        doc["location"] = doc["location"].removeprefix(prefix)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
-    _search_indexes[lang] = data
-    target = Path(config.site_dir) / prefix / SEARCH_INDEX
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    settings["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
+    for entry in index.entries:
+        entry["location"] = entry["location"].removeprefix(prefix)
+    data = json.dumps(
+        {"config": settings, "docs": index.entries},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    ).encode()
+    index.entries = []
+    if lang == _site.default:
+        _search_indexes[lang] = data  # written last, over the plugin's empty ones
+    else:
+        target = Path(config.site_dir) / prefix / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 @event_priority(-110)  # after i18n has built the other languages and the sitemap
@@ -553,7 +571,7 @@ def _finish_site(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     if _site.default in _search_indexes:
-        (site_dir / SEARCH_INDEX).write_bytes(_search_indexes[_site.default])
+        (site_dir / SEARCH_INDEX).write_bytes(_search_indexes.pop(_site.default))
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
         thanks = f"/{routes.TALKS}/{routes.THANKS}/</loc>"
@@ -564,7 +582,7 @@ def _finish_site(config: MkDocsConfig) -> None:
         sitemap.write_text(kept, encoding="utf-8")
 
 
-on_post_build = CombinedEvent(_write_language_files, _finish_site)
+on_post_build = CombinedEvent(_write_search_index, _write_language_files, _finish_site)
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -586,7 +604,7 @@ _CONFIG_BASE = re.compile(
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     assert _site is not None
     lang = _language(config)
-    if lang != _site.default:  # search this language's index (see _relocate_search_index)
+    if lang != _site.default:  # search this language's index (see _write_search_index)
         output = _CONFIG_BASE.sub(lambda m: f'{m.group(1)}{m.group(2)}/{lang}/"', output, count=1)
     return _repair_material_markup(output, lang)
 

@@ -1,0 +1,151 @@
+"""Faster page rendering with Material's templates: the same HTML, less work.
+
+Two things a build otherwise repeats thousands of times (see benchmarks/README.md):
+
+- **Compiling templates once.** MkDocs gives each build a new Jinja environment,
+  and mkdocs-static-i18n builds once per language, so every template was parsed
+  and compiled three times per build (and again on every `mkdocs serve`
+  rebuild). `BYTECODE` keeps the compiled code in memory for the process; Jinja
+  checks it against the template's source, so an edited template is compiled
+  afresh.
+- **Rendering the page frame once.** Material renders its navigation, tabs,
+  search box, palette switch and footer into every page. Their HTML depends only
+  on the language being built (each language has its own environment), the
+  page's depth and, for the navigation and tabs, the links from the page to
+  the nav's pages (they are relative) and which page of the nav is active, if
+  any. Essays, talks and theme pages are not in the nav, so all essays share
+  one rendering, all talks another. `cache_partials` wraps those templates so
+  each renders once per such key; every other part of a page (its title, table
+  of contents, language menu, content and head) is rendered per page as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import BytecodeCache, Environment, TemplateNotFound
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context
+from mkdocs.utils import normalize_url
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # discarded by Jinja if the source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = MemoryBytecodeCache()
+
+
+def _page_in_nav(context: Context) -> str | None:
+    """The URL of the page being rendered if it is in the nav (it is then marked active)."""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None:
+        return None
+    return page.url if any(p is page for p in nav.pages) else None
+
+
+def _nav_key(context: Context) -> tuple[Any, ...]:
+    """The links the nav's items get on this page (as the ``url`` filter writes
+    them), and the page if it is one of them."""
+    page, nav, base = context.get("page"), context.get("nav"), context.get("base_url")
+    links = tuple(normalize_url(url, page=page, base=base) for url in _nav_urls(nav))
+    return (links, _page_in_nav(context))
+
+
+_nav_seen: list[Any] = [None, ()]  # the last nav and its URLs (one nav per language build)
+
+
+def _nav_urls(nav: Any) -> tuple[str, ...]:
+    if _nav_seen[0] is not nav:
+        urls: list[str] = []
+
+        def walk(items: Any) -> None:
+            for item in items or ():
+                if getattr(item, "children", None):
+                    walk(item.children)
+                elif getattr(item, "url", None) is not None:
+                    urls.append(item.url)
+
+        walk(getattr(nav, "items", ()))
+        _nav_seen[:] = [nav, tuple(urls)]
+    return _nav_seen[1]
+
+
+def _frame_key(context: Context) -> tuple[Any, ...]:
+    return (context.get("base_url"),)
+
+
+def _footer_key(context: Context) -> tuple[Any, ...]:
+    # With Material's navigation.footer the footer links the previous and next page.
+    features = context.get("features") or ()
+    page = context.get("page")
+    own = page.url if page is not None and "navigation.footer" in features else None
+    return (context.get("base_url"), own)
+
+
+#: Material's partials rendered once per key, with what their HTML depends on
+#: besides the language (see the module docstring).
+CACHED_PARTIALS: dict[str, Callable[[Context], tuple[Any, ...]]] = {
+    "partials/nav.html": _nav_key,
+    "partials/tabs.html": _nav_key,
+    "partials/search.html": _frame_key,
+    "partials/palette.html": _frame_key,
+    "partials/icons.html": _frame_key,
+    "partials/footer.html": _footer_key,
+}
+
+
+def cache_partials(env: Environment) -> None:
+    """Render each of `CACHED_PARTIALS` once per key in this environment.
+
+    ``{% include %}`` runs a template's ``root_render_func`` with the includer's
+    context; the wrapper returns the first rendering for the same key.
+    """
+    for name, key_of in CACHED_PARTIALS.items():
+        try:
+            template = env.get_template(name)
+        except TemplateNotFound:
+            continue
+        template.root_render_func = _cached(template.root_render_func, key_of)
+
+
+def _cached(
+    render: Callable[[Context], Iterator[str]], key_of: Callable[[Context], tuple[Any, ...]]
+) -> Callable[[Context], Iterator[str]]:
+    outputs: dict[tuple[Any, ...], str] = {}
+
+    def cached(context: Context) -> Iterator[str]:
+        key = key_of(context)
+        html = outputs.get(key)
+        if html is None:
+            html = outputs[key] = "".join(render(context))
+        yield html
+
+    return cached
+
+
+class Fragments:
+    """Rendered blocks of the page frame, for templates (``frames`` in main.html):
+    ``frames.get(*key)`` is None until ``frames.keep(html, *key)`` has stored it."""
+
+    def __init__(self) -> None:
+        self._html: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, *key: Any) -> Any:
+        return self._html.get(key)
+
+    def keep(self, html: Any, *key: Any) -> Any:
+        self._html[key] = html
+        return html
