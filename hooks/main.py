@@ -269,12 +269,18 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     # Every language's hand-written pages, before i18n keeps only this language's.
     _site_docs.clear()
     _site_docs.update(f.src_uri for f in files.documentation_pages())
+    # i18n needs this language's pages and their translations, to link them; the
+    # other languages' pages it would only read and drop, once per language.
+    lang = _language(config)
+    here = {_unsuffixed(src) for src, page in _site.pages.items() if page.lang == lang}
     for src_uri, page in _site.pages.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(
                 f"docs/{src_uri}: the site generates this page itself; remove or rename the file"
             )
+        if page.lang != lang and _unsuffixed(src_uri) not in here:
+            continue
         files.append(
             File(
                 src_uri,
@@ -285,6 +291,11 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     return files
+
+
+def _unsuffixed(src_uri: str) -> str:
+    """A virtual page's path without its language: 'blogg/hei.sv.md' -> 'blogg/hei'."""
+    return src_uri.rsplit(".", 2)[0]
 
 
 @event_priority(-110)  # after i18n has kept this language's files

@@ -296,6 +296,46 @@ def test_not_found_page_speaks_every_language(site: Site) -> None:
     assert '<p lang="da">Adressen kan være stavet forkert' in page
 
 
+def test_tabs_and_menu_lead_to_the_same_pages_from_every_page(site: Site) -> None:
+    """Material's tabs and menu are rendered once per language and position
+    (hooks/rendering.py); from every page, at any depth, they must reach the same pages."""
+
+    def targets(page: Path, kind: str) -> list[str]:
+        html = page.read_text(encoding="utf-8")
+        block = re.search(rf'<nav class="md-{kind}.*?</nav>', html, re.S)
+        assert block is not None, f"{page}: no {kind}"
+        hrefs = re.findall(r'class="md-(?:tabs|nav)__link[^"]*"[^>]*href="([^"]*)"', block.group())
+        hrefs += re.findall(r'href="([^"]*)"[^>]*class="md-(?:tabs|nav)__link', block.group())
+        return sorted(str((page.parent / h).resolve().relative_to(site.out)) for h in hrefs)
+
+    for lang in ("", "sv/"):
+        home = site.out / lang / "index.html"
+        expected = {kind: targets(home, kind) for kind in ("tabs", "nav md-nav--primary")}
+        assert len(expected["tabs"]) >= 5
+        others = [
+            "blogg/det-lille-ekstra/",
+            "blogg/",
+            "blogg/arkiv/",
+            "tema/",
+            "foredrag/",
+            "foredrag/bestill/",
+        ]
+        others += [
+            str(p.parent.relative_to(site.out / lang)) + "/"
+            for p in sorted((site.out / lang / "foredrag").glob("*/index.html"))
+        ]
+        others += [
+            str(p.parent.relative_to(site.out / lang)) + "/"
+            for p in sorted((site.out / lang / "tema").glob("*/index.html"))
+        ]
+        for url in others:
+            page = site.out / lang / url / "index.html"
+            if not page.exists():
+                continue
+            for kind, hrefs in expected.items():
+                assert targets(page, kind) == hrefs, f"{lang}{url}: {kind}"
+
+
 def test_every_internal_link_resolves(site: Site) -> None:
     broken = []
     for page in pages(site):
