@@ -21,6 +21,7 @@ Two things a build otherwise repeats thousands of times (see benchmarks/README.m
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -148,4 +149,16 @@ class Fragments:
 
     def keep(self, html: Any, *key: Any) -> Any:
         self._html[key] = html
+        return html
+
+    def card(self, macro: Any, card: Any, page: Any, heading: str = "h2") -> Any:
+        """A card macro's HTML (partials/macros.html), rendered once per card, heading
+        and folder of the page: its links are relative, and the pages of one folder
+        (all essays) write them alike, except a card's link to the page itself."""
+        here = page.url if page is not None else ""
+        folder = posixpath.dirname(here.rstrip("/"))
+        key = ("card", macro.name, card.url, heading, folder, card.url == here)
+        html = self._html.get(key)
+        if html is None:
+            html = self._html[key] = macro(card, heading=heading)
         return html
