@@ -14,7 +14,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check new-post new-talk lint lock clean
+.PHONY: help serve build test check new-post new-talk bench lint lock clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (drafts and scheduled essays shown, marked)"
@@ -22,6 +22,7 @@ help:
 	@echo "make build   strict build of the published site into site/"
 	@echo "make check   check every essay, talk and data file as the build does, in a moment"
 	@echo 'make new-post TITLE="…" LANG=sv   start posts/<slug>.sv.md (make new-talk: talks/)'
+	@echo "make bench   build speed at 30, 300 and 1000 essays per language against Markdown alone (minutes)"
 	@echo "make lint    ruff over hooks/, tests/ and benchmarks/"
 	@echo "make lock    re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean   remove .venv, site/ and caches"
@@ -59,6 +60,11 @@ new-post new-talk: $(STAMP)
 	@if [ "$(origin LANG)" != "command line" ]; then \
 		echo 'usage: make $@ TITLE="…" LANG=nb   (LANG is one of the site languages)' >&2; exit 2; fi
 	@$(BIN)/python hooks/scaffold.py $(subst new-,,$@) "$(TITLE)" "$(LANG)"
+
+# Not part of `make test`: it generates and builds sites of up to 3000 essays.
+# BENCH_ARGS="--sizes 300 --runs 5" to measure one size more often.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

@@ -1,0 +1,402 @@
+"""Build speed at scale, against the Markdown lower bound, measured in one run.
+
+    make bench                       # N = 30, 300, 1000 essays per language, 3 runs each
+    .venv/bin/python benchmarks/bench.py --sizes 300 --runs 5
+
+For each N it generates a site: the repository's mkdocs.yml, hooks/, overrides/,
+docs/ and talks/, plus N synthetic essays per language (800-1500 words of
+Scandinavian-looking text with headings, lists, quotes, emphasis and links,
+front-matter like real essays, a fifth of them translated into all three
+languages). Then, taking turns so that drift in a shared machine hits both:
+
+- the build: ``mkdocs build --strict`` of that site in a fresh process, as
+  ``make build`` runs it (wall time, peak memory of the process);
+- the lower bound: python-markdown alone converting the same bodies with the
+  same extensions (MkDocs' resolved ``markdown_extensions``), one reused
+  ``Markdown`` instance, in a fresh process. No build can beat it: a build
+  converts the same text and does more.
+
+It reports medians, ms per essay, peak memory, output size, page count, the
+size of the same essay pages at every N, the ratio build / lower bound and the
+growth from 300 to 1000; then checks the targets (issue 7) and exits 1 if one
+is missed. Not part of ``make test``: at the default sizes it takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+# Targets of issue 7, each a ratio of quantities measured in the same run.
+MAX_RATIO = 2.0  # build / Markdown lower bound, at the largest N
+MAX_GROWTH = 3.5  # build time at 1000 / at 300 essays per language (linear: 3.33)
+MAX_MEMORY_MB = 300  # peak memory of the build at the largest N
+MAX_PAGE_SIZE_SPREAD = 0.02  # an essay page may differ by 2 % between N (related essays)
+
+LANGUAGES = ("nb", "sv", "da")
+TRANSLATED_EVERY = 5  # essay i with i % 5 == 0 exists in all three languages
+SAMPLE_ESSAYS = (0, 7, 13, 29)  # exist at every N >= 30: their page sizes are compared
+
+# --- synthetic Scandinavian text ------------------------------------------------------
+# Short real function words per language and made-up content words from each
+# language's letters and typical syllables, inflected with its endings and joined
+# into compounds. The words are not meant to make sense, only to look and stem
+# like the language (and to reach the tagger, some real theme words are mixed in).
+
+FUNCTION_WORDS = {
+    "nb": "og i det som en på er til at av for med har de ikke den vi jeg om et men så kan "
+    "var fra hun han når også eller hvis bare må skal vil noe mer alle hva der her ble "
+    "blir etter over under mot uten hos mellom fordi mens enn helt litt mye",
+    "sv": "och i det som en på är till att av för med har de inte den vi jag om ett men så "
+    "kan var från hon han när också eller bara måste ska vill något mer alla vad där här "
+    "blev blir efter över under mot utan hos mellan eftersom medan än helt lite mycket",
+    "da": "og i det som en på er til at af for med har de ikke den vi jeg om et men så kan "
+    "var fra hun han når også eller hvis bare skal vil noget mere alle hvad der her blev "
+    "bliver efter over under mod uden hos mellem fordi mens end helt lidt meget",
+}
+ONSETS = {
+    "nb": "b d f g h j k l m n p r s t v br bl dr fl fr gl gr kl kr pl pr sk sl sm sn sp st "
+    "str sv tr kj skj",
+    "sv": "b d f g h j k l m n p r s t v br bl dr fl fr gl gr kl kr pl pr sk sl sm sn sp st "
+    "str sv tr sj tj hj",
+    "da": "b d f g h j k l m n p r s t v br bl dr fl fr gl gr kl kr pl pr sk sl sm sn sp st "
+    "str sv tr",
+}
+VOWELS = {"nb": "aaeeiioouyæøå", "sv": "aaeeiioouyåäö", "da": "aaeeiioouyæøå"}
+CODAS = ["", "n", "r", "s", "t", "l", "k", "g", "m", "nd", "ng", "nk", "st", "rt", "ll", "nn"]
+CODAS += ["kk", "tt", "ft", "kt"]
+ENDINGS = {
+    "nb": ["", "", "", "en", "et", "ene", "er", "te", "ing", "het", "lig"],
+    "sv": ["", "", "", "en", "et", "arna", "ade", "ning", "het", "lig", "or"],
+    "da": ["", "", "", "en", "et", "erne", "ede", "ning", "hed", "lig", "er"],
+}
+LEMMAS_PER_LANGUAGE = 6000
+
+
+@dataclass
+class Language:
+    code: str
+    function_words: list[str]
+    lemmas: list[str]
+    weights: list[float]  # cumulative, Zipf-like
+    theme_words: list[list[str]]  # per theme, its single words from themes.yml
+
+    @classmethod
+    def make(cls, code: str, rng: random.Random, theme_words: list[list[str]]) -> Language:
+        onsets = ONSETS[code].split()
+        lemmas: set[str] = set()
+        while len(lemmas) < LEMMAS_PER_LANGUAGE:
+            syllables = rng.choice((1, 2, 2, 2, 3))
+            word = "".join(
+                rng.choice(onsets) + rng.choice(VOWELS[code]) + rng.choice(CODAS)
+                for _ in range(syllables)
+            )
+            if rng.random() < 0.15:  # a compound of two words
+                word += rng.choice(("", "s", "e")) + rng.choice(onsets) + rng.choice(VOWELS[code])
+            lemmas.add(word)
+        ordered = sorted(lemmas)
+        rng.shuffle(ordered)
+        total, cumulative = 0.0, []
+        for rank in range(len(ordered)):
+            total += 1 / (rank + 10) ** 1.05  # Zipf, with a flatter head
+            cumulative.append(total)
+        return cls(code, FUNCTION_WORDS[code].split(), ordered, cumulative, theme_words)
+
+    def word(self, rng: random.Random, topics: list[int]) -> str:
+        draw = rng.random()
+        if draw < 0.42:
+            return rng.choice(self.function_words)
+        if topics and draw < 0.42 + 0.02 * len(topics):
+            return rng.choice(self.theme_words[rng.choice(topics)])
+        lemma = rng.choices(self.lemmas, cum_weights=self.weights)[0]
+        return lemma + rng.choice(ENDINGS[self.code])
+
+    def sentence(self, rng: random.Random, topics: list[int]) -> str:
+        words = [self.word(rng, topics) for _ in range(rng.randint(6, 18))]
+        if rng.random() < 0.3:
+            words[rng.randrange(len(words) - 1)] += ","
+        if rng.random() < 0.08:
+            at = rng.randrange(len(words))
+            words[at] = f"*{words[at]}*"
+        elif rng.random() < 0.04:
+            at = rng.randrange(len(words))
+            words[at] = f"**{words[at]}**"
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + rng.choice(".....?")
+
+    def paragraph(self, rng: random.Random, topics: list[int], words: int) -> str:
+        sentences: list[str] = []
+        while sum(s.count(" ") + 1 for s in sentences) < words:
+            sentences.append(self.sentence(rng, topics))
+        return " ".join(sentences)
+
+    def phrase(self, rng: random.Random, low: int, high: int) -> str:
+        text = " ".join(self.word(rng, []) for _ in range(rng.randint(low, high)))
+        return text[0].upper() + text[1:]
+
+
+def theme_words_by_language() -> dict[str, list[list[str]]]:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "hooks" / "themes.yml").read_text(encoding="utf-8"))
+    found: dict[str, list[list[str]]] = {lang: [] for lang in LANGUAGES}
+    for theme in data.values():
+        for lang in LANGUAGES:
+            tiers = (theme.get("vocabulary") or {}).get(lang) or {}
+            words = [
+                str(w).lstrip("=")
+                for tier in tiers.values()
+                for w in tier
+                if " " not in str(w) and str(w).isalpha()
+            ]
+            found[lang].append(words)
+    return found
+
+
+def essay_body(lang: Language, rng: random.Random, links: list[str]) -> tuple[str, int]:
+    """An essay of 800-1500 words about 0-2 of the themes; with its word count."""
+    target = rng.randint(800, 1500)
+    topics = rng.sample(range(len(lang.theme_words)), rng.choice((0, 1, 1, 1, 2)))
+    parts = [lang.paragraph(rng, topics, rng.randint(40, 80)), "<!-- more -->"]
+    words = len(parts[0].split())
+    while words < target:
+        heading = lang.phrase(rng, 2, 5)
+        parts.append(f"## {heading}")
+        words += len(heading.split())
+        for _ in range(rng.randint(2, 4)):
+            text = lang.paragraph(rng, topics, rng.randint(50, 120))
+            if links and rng.random() < 0.15:
+                text += f" Se [{lang.phrase(rng, 2, 4).lower()}]({rng.choice(links)})."
+            if rng.random() < 0.1:
+                text += f" ([kilde](https://eksempel.no/{rng.randrange(10**6)}))"
+            parts.append(text)
+            words += len(text.split())
+        extra = rng.random()
+        if extra < 0.25:
+            items = [lang.phrase(rng, 3, 9) for _ in range(rng.randint(3, 5))]
+            parts.append("\n".join(f"- {item}" for item in items))
+            words += sum(len(i.split()) for i in items)
+        elif extra < 0.4:
+            quote = lang.paragraph(rng, topics, rng.randint(15, 35))
+            parts.append(f"> {quote}")
+            words += len(quote.split())
+    return "\n\n".join(parts) + "\n", words
+
+
+def slugify(title: str, number: int) -> str:
+    for old, new in zip("æøåäöé", "aoaaoe", strict=True):
+        title = title.lower().replace(old, new)
+    return re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:40].strip("-") + f"-{number}"
+
+
+def generate(root: Path, per_language: int) -> dict[str, object]:
+    """The bench site for N essays per language in *root*; returns what it holds."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, root / name)
+    for folder in ("docs", "talks", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "posts").mkdir()
+    theme_words = theme_words_by_language()
+    langs = {
+        code: Language.make(code, random.Random(f"words-{code}"), theme_words[code])
+        for code in LANGUAGES
+    }
+    # Titles and slugs first: essays link to each other (within the first 30, so the
+    # same links exist at every N and an essay's page does not change with N). A
+    # translated essay has its own title in each language and the slug of the nb one.
+    titles = {
+        (code, i): lang.phrase(random.Random(f"title-{code}-{i}"), 3, 7)
+        for code, lang in langs.items()
+        for i in range(per_language)
+    }
+    slugs = {
+        (code, i): slugify(titles["nb" if i % TRANSLATED_EVERY == 0 else code, i], i)
+        for code, i in titles
+    }
+    words = 0
+    start = time.mktime((2016, 1, 4, 12, 0, 0, 0, 0, -1))
+    for code, lang in langs.items():
+        for i in range(per_language):
+            rng = random.Random(f"essay-{code}-{i}")
+            candidates = [slugs[code, j] for j in range(min(30, per_language)) if j != i]
+            chosen = rng.sample(candidates, min(3, len(candidates)))
+            links = [f"{slug}.{code}.md" for slug in chosen]
+            body, count = essay_body(lang, rng, links)
+            words += count
+            day = time.strftime("%Y-%m-%d", time.localtime(start + i * 3 * 86400))
+            summary = lang.phrase(rng, 15, 25) + "."
+            front = [f"title: {titles[code, i]}", f"date: {day}", f"summary: {summary}"]
+            if i % 8 == 3:  # some essays are tagged by the author
+                front.append("themes: [attitude]")
+            text = "---\n" + "\n".join(front) + "\n---\n\n" + body
+            (root / "posts" / f"{slugs[code, i]}.{code}.md").write_text(text, encoding="utf-8")
+    return {"essays": per_language * len(LANGUAGES), "words": words}
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+def run_measured(argv: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a process; its wall time (s), peak memory (MB, its own) and standard output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"{' '.join(argv)} failed in {cwd}:\n{err.read()[-3000:]}")
+        return wall, usage.ru_maxrss / 1024, out.read()
+
+
+def build_once(root: Path) -> tuple[float, float]:
+    out = root / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    wall, peak, _ = run_measured([str(BIN / "mkdocs"), "build", "--strict", "-q"], root)
+    return wall, peak
+
+
+def markdown_once(root: Path) -> tuple[float, float]:
+    _, peak, out = run_measured([sys.executable, __file__, "--lower-bound", str(root)], root)
+    return json.loads(out)["seconds"], peak
+
+
+def lower_bound(root: Path) -> None:
+    """Child process: convert every essay body with MkDocs' extensions; print the time."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    bodies = [
+        path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for path in sorted((root / "posts").glob("*.md"))
+    ]
+    md = markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+    )
+    started = time.perf_counter()
+    for body in bodies:
+        md.reset().convert(body)
+    print(json.dumps({"seconds": time.perf_counter() - started, "bodies": len(bodies)}))
+
+
+def output_facts(out: Path, root: Path) -> dict[str, object]:
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    pages = sum(1 for _ in out.rglob("index.html"))
+    samples = {}
+    for code in LANGUAGES:
+        prefix = "" if code == "nb" else f"{code}/"
+        for i in SAMPLE_ESSAYS:
+            matches = sorted((root / "posts").glob(f"*-{i}.{code}.md"))
+            if matches:
+                slug = matches[0].name.split(".")[0]
+                page = out / prefix / "blogg" / slug / "index.html"
+                samples[f"{prefix}blogg/{slug}/"] = page.stat().st_size
+    return {"bytes": size, "pages": pages, "samples": samples}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="30,300,1000", help="essays per language")
+    parser.add_argument("--runs", type=int, default=3, help="builds per size (median)")
+    parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument("--lower-bound", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.lower_bound:
+        lower_bound(args.lower_bound)
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict[int, dict[str, object]] = {}
+    try:
+        for n in sizes:
+            root = work / f"n{n}"
+            facts = generate(root, n)
+            print(f"N={n}: {facts['essays']} essays, {facts['words']} words; ", end="", flush=True)
+            builds, bounds = [], []
+            for _ in range(args.runs):
+                bounds.append(markdown_once(root))
+                builds.append(build_once(root))
+                print(".", end="", flush=True)
+            print()
+            build_s = statistics.median(w for w, _ in builds)
+            bound_s = statistics.median(w for w, _ in bounds)
+            results[n] = {
+                **facts,
+                "build": build_s,
+                "bound": bound_s,
+                "peak": max(p for _, p in builds),
+                **output_facts(root / "site", root),
+            }
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return report(results, args.runs)
+
+
+def report(results: dict[int, dict], runs: int) -> int:
+    print(f"\nMedians of {runs} runs; build = mkdocs build --strict in a fresh process.\n")
+    print(
+        "| essays/lang | build | ms/essay | Markdown alone | ratio | peak memory | output | pages |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, r in results.items():
+        print(
+            f"| {n} | {r['build']:.2f} s | {r['build'] * 1000 / r['essays']:.2f} | "
+            f"{r['bound']:.2f} s | {r['build'] / r['bound']:.2f}× | {r['peak']:.0f} MB | "
+            f"{r['bytes'] / 2**20:.1f} MB | {r['pages']} |"
+        )
+    failed = []
+    largest = max(results)
+    ratio = results[largest]["build"] / results[largest]["bound"]
+    print(f"\nbuild / Markdown lower bound at N={largest}: {ratio:.2f}× (target ≤ {MAX_RATIO}×)")
+    if ratio > MAX_RATIO:
+        failed.append("ratio")
+    if 300 in results and 1000 in results:
+        growth = results[1000]["build"] / results[300]["build"]
+        bound_growth = results[1000]["bound"] / results[300]["bound"]
+        print(
+            f"growth 300 → 1000: {growth:.2f}× (target ≤ {MAX_GROWTH}×; "
+            f"Markdown alone {bound_growth:.2f}×)"
+        )
+        if growth > MAX_GROWTH:
+            failed.append("growth")
+    peak = results[largest]["peak"]
+    print(f"peak memory at N={largest}: {peak:.0f} MB (target ≤ {MAX_MEMORY_MB} MB)")
+    if peak > MAX_MEMORY_MB:
+        failed.append("memory")
+    print("size of the same essay pages at each N (bytes):")
+    smallest = min(results)
+    for url in results[smallest]["samples"]:
+        sizes = [results[n]["samples"].get(url) for n in results]
+        known = [s for s in sizes if s]
+        spread = (max(known) - min(known)) / min(known)
+        print(f"  {url:48} {' '.join(f'{s:>7}' for s in known)}  ({spread:+.1%})")
+        if spread > MAX_PAGE_SIZE_SPREAD:
+            failed.append(f"page size of {url}")
+    print("\n" + ("all targets met" if not failed else "missed: " + ", ".join(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
