@@ -214,13 +214,12 @@ class Vocabulary:
         cached = self._match_cache[word] = tuple(found.values())
         return cached
 
-    def learn(self, tokens: Iterable[str]) -> None:
+    def learn(self, tokens: set[str]) -> None:
         """Work out what tokens the build has not seen yet hold (see `analyse`).
 
         A token of letters only that no entry or phrase can use (the candidate
         test, over all of them at once in C) is only remembered as seen.
         """
-        tokens = [token for token in tokens if token not in self.analysed]
         self.analysed.update(tokens)
         plain = "\n".join(token for token in tokens if token.isalpha())
         for match in self._candidate_lines.finditer(plain):
@@ -235,7 +234,6 @@ class Vocabulary:
         The token gets its `TokenInfo` (for explanations), its items in `counted`,
         its phrase code and its strong themes, if it has any of them.
         """
-        self.analysed.add(token)
         words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
         found = [(entry, word) for word in words for entry in self.matches(word)]
         code = None
