@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -39,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the site's own slugs and data files
 BIN = Path(sys.executable).parent
 
 # Targets of issue 7, each a ratio of quantities measured in the same run.
@@ -150,13 +150,14 @@ class Language:
 
 
 def theme_words_by_language() -> dict[str, list[list[str]]]:
-    import yaml
+    """Per language, each theme's single words from hooks/themes.yml."""
+    import sitedata
 
-    data = yaml.safe_load((ROOT / "hooks" / "themes.yml").read_text(encoding="utf-8"))
+    data, _ = sitedata.load(LANGUAGES, ROOT / "hooks")
     found: dict[str, list[list[str]]] = {lang: [] for lang in LANGUAGES}
-    for theme in data.values():
+    for term in data.themes.values():
         for lang in LANGUAGES:
-            tiers = (theme.get("vocabulary") or {}).get(lang) or {}
+            tiers = (term.data.get("vocabulary") or {}).get(lang) or {}
             words = [
                 str(w).lstrip("=")
                 for tier in tiers.values()
@@ -198,9 +199,10 @@ def essay_body(lang: Language, rng: random.Random, links: list[str]) -> tuple[st
 
 
 def slugify(title: str, number: int) -> str:
-    for old, new in zip("æøåäöé", "aoaaoe", strict=True):
-        title = title.lower().replace(old, new)
-    return re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:40].strip("-") + f"-{number}"
+    """The slug the site's own `make new-post` would give, shortened and numbered."""
+    import contenttypes
+
+    return contenttypes.slugify(title)[:40].strip("-") + f"-{number}"
 
 
 def generate(root: Path, per_language: int) -> dict[str, object]:
@@ -208,8 +210,7 @@ def generate(root: Path, per_language: int) -> dict[str, object]:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for name in ("mkdocs.yml",):
-        shutil.copy2(ROOT / name, root / name)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("docs", "talks", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "posts").mkdir()
