@@ -51,9 +51,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, filterfalse, repeat
+from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import snowballstemmer
 
@@ -75,11 +75,14 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A paragraph break becomes a token of its own; it never occurs in a text (see _clean).
 _BREAK = "\x00"
 _BREAK_SPACED = f" {_BREAK} "
+_UNKNOWN = "\x01"  # the kind of a token not seen before (see Vocabulary.kind_of)
 # What a token adds to an essay's word count besides itself: 'kunde-klagen' is two
 # words ('_MORE' once), '–' none ('_LESS'). Counted along with the entries.
 _MORE = "\x01more"
 _LESS = "\x01less"
 _WORD = re.compile(r"[^\W\d_]+")
+# Characters that are never part of a _WORD, often around one (see Vocabulary.learn).
+_EDGES = ".,;:!?\"'«»“”„‘’()[]{}<>…–—-*_/&%+=#0123456789"
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 # Not prose either: HTML tags, link targets and bare addresses. Three patterns, each
 # starting with a literal, which the regex engine finds much faster than one
@@ -87,11 +90,11 @@ _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 _NOT_PROSE = (
     (re.compile(r"<[^>]+>"), "<"),
     (re.compile(r"\]\([^)]*\)"), "]("),
-    (re.compile(r"https?://\S+"), "http"),
+    (re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://\S+"), "://"),
 )
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: each entry is unique
+@dataclass(frozen=True, eq=False, slots=True)  # compared and hashed by identity: each is unique
 class Entry:
     """One vocabulary entry of one theme in one language."""
 
@@ -148,20 +151,17 @@ class Vocabulary:
             self._by_stem.setdefault(entry.stems[0], []).append(entry)
             if entry.compound:
                 compound.append(entry)
-        # Phrases are found in C: each stem used by a phrase gets a one-character
-        # code, a paragraph becomes a string of codes (one per token, a space for
-        # any other token) and a phrase is a substring of that (str.find).
+        # Phrases need word order; they are found in each essay's string of kinds (see
+        # `kind_of`): each stem used by a phrase gets a number, and a phrase is a run
+        # of kinds whose tokens have its stems in order.
         phrase_stems = sorted({stem for p in self.phrases for stem in p.stems})
-        self._stem_code = {stem: chr(0x4E00 + i) for i, stem in enumerate(phrase_stems)}
-        self.phrase_codes = [
-            (p, code, frozenset(code))
-            for p in self.phrases
-            for code in ["".join(self._stem_code[stem] for stem in p.stems)]
+        self._phrase_stem = {stem: number for number, stem in enumerate(phrase_stems)}
+        self.phrase_needs = [
+            (p, frozenset(self._phrase_stem[stem] for stem in p.stems)) for p in self.phrases
         ]
         self._compound = {e.text: e for e in compound}
-        self._compound_re = (
-            re.compile(f"(?=({_trie_pattern(list(self._compound))}))") if compound else None
-        )
+        inside = _trie_pattern(sorted(self._compound))
+        self._compound_re = re.compile(f"(?=({inside}))") if compound else None
         # Which words can count at all, decided in C before anything is stemmed: a
         # word that begins with the stem of an entry or of a phrase's word, or holds
         # a compound entry after at least three letters. (Snowball's Norwegian,
@@ -171,20 +171,26 @@ class Vocabulary:
         starts = _trie_pattern(sorted({*self._by_stem, *phrase_stems}))
         candidate = f"(?:{starts})"
         if compound:
-            inside = _trie_pattern(sorted(self._compound))
             candidate += f"|\\w{{{MIN_COMPOUND_PREFIX},}}?(?:{inside})"
-        self._candidate = re.compile(candidate)
-        # The same over many words at once, one per line: each match is a whole line.
-        self._candidate_lines = re.compile(f"^(?:{candidate})[^\\n]*", re.MULTILINE)
+        # Used on one word, or on many words at once, one per line (each match is a
+        # whole line). One pattern for both: compiling it is a good part of the cost
+        # of making a tagger.
+        self._candidate = re.compile(f"^(?:{candidate})[^\\n]*", re.MULTILINE)
         self._stem_cache: dict[str, str] = {}
         self._match_cache: dict[str, tuple[Entry, ...]] = {}  # candidate word -> its entries
-        self.token_cache: dict[str, TokenInfo] = {}  # tokens that count anything
-        self.analysed: set[str] = {_BREAK}  # every token seen, and _BREAK
-        # What an essay counts per token, for the tokens that count anything: its
-        # entries, its phrase code, _MORE or _LESS (see Tagger._tag).
-        self.counted: dict[str, tuple[object, ...]] = {}
-        self.code_of: dict[str, str] = {_BREAK: "|"}  # token -> phrase code; '|' ends a paragraph
-        self.strong: dict[str, set[str]] = {}  # theme -> tokens with one of its strong entries
+        # Every token seen gets one character for its kind: what it counts towards
+        # (see `learn`). Tokens of one kind count alike ('klagen' and 'klagen,'), and
+        # most tokens count nothing (' '); '|' is a paragraph break. An essay becomes
+        # a string of kinds, one per token, and the rest is done on that string.
+        self.kind_of = _KindMap({_BREAK: "|"})
+        self._kinds: dict[tuple[tuple[Entry, ...], int, int | None], str] = {}
+        self.kind_entries: dict[str, tuple[Entry, ...]] = {}  # the entries a kind holds
+        self.kind_extra: dict[str, int] = {}  # words besides one: 'kunde-klagen' 1, '–' -1
+        self.kind_stem: dict[str, int] = {}  # the phrase stem a kind's one word has
+        self._stem_kinds: dict[int, str] = {}  # phrase stem -> its kinds
+        self._strong_kinds: dict[str, str] = {}  # theme -> kinds with a strong entry of it
+        self._phrase_plan: list[tuple[frozenset[int], Entry, str, re.Pattern[str] | None]] = []
+        self._strong_finders: dict[str, re.Pattern[str]] = {}
 
     def stem(self, word: str) -> str:
         cached = self._stem_cache.get(word)
@@ -214,51 +220,122 @@ class Vocabulary:
         cached = self._match_cache[word] = tuple(found.values())
         return cached
 
+    def fill(self, kinds: str, tokens: list[str]) -> str:
+        """*kinds* (of *tokens*) with the kinds of the tokens not seen before filled in."""
+        parts = kinds.split(_UNKNOWN)
+        new, at = [], -1
+        for part in parts[:-1]:
+            at += len(part) + 1
+            new.append(tokens[at])
+        self.learn(set(new))
+        filled = zip(parts, map(self.kind_of.__getitem__, new), strict=False)  # not parts[-1]
+        return "".join(chain.from_iterable(filled)) + parts[-1]
+
     def learn(self, tokens: set[str]) -> None:
-        """Work out what tokens the build has not seen yet hold (see `analyse`).
+        """Work out the kinds of tokens the build has not seen yet, from their
+        lowercase forms.
 
-        A token of letters only that no entry or phrase can use (the candidate
-        test, over all of them at once in C) is only remembered as seen.
+        A token's kind is what it counts towards: the single-word entries its words
+        match, the words it adds to an essay's length besides one, and the phrase
+        stem of its word if it has one word. So a token of one word ('kunden,') is
+        of that word's kind, and the words are worked out first, all at once: a
+        word that no entry or phrase can use (the candidate test, over all of them
+        in C) is of the kind that counts nothing.
         """
-        self.analysed.update(tokens)
-        plain = "\n".join(token for token in tokens if token.isalpha())
-        for match in self._candidate_lines.finditer(plain):
-            self.analyse(match.group())
-        for token in tokens:
-            if not token.isalpha():
-                self.analyse(token)
+        kind_of = self.kind_of
+        cased = {token: low for token in tokens if (low := token.lower()) != token}
+        new = {token for token in tokens if token not in cased}
+        new.update(low for low in cased.values() if low not in kind_of)
+        # The words of tokens that are not one word of letters; most are one word
+        # between punctuation ('«kunden»,'), which str.strip finds quicker than a regex.
+        words_of = {
+            token: [word] if (word := token.strip(_EDGES)).isalpha() else _WORD.findall(token)
+            for token in new
+            if not token.isalpha()
+        }
+        plain = {token for token in new if token not in words_of}
+        plain.update(w for words in words_of.values() for w in words if w not in kind_of)
+        kind_of.update(dict.fromkeys(plain, " "))
+        for match in self._candidate.finditer("\n".join(plain)):
+            word = match.group()
+            stem = self._phrase_stem.get(self.stem(word))
+            kind_of[word] = self._kind(self.matches(word), 0, stem)
+        for token, words in words_of.items():
+            if len(words) == 1:
+                kind_of[token] = kind_of[words[0]]
+            else:
+                entries = self.kind_entries.get
+                found = tuple(e for word in words for e in entries(kind_of[word], ()))
+                kind_of[token] = self._kind(found, len(words) - 1, None)
+        for token, low in cased.items():
+            kind_of[token] = kind_of[low]
 
-    def analyse(self, token: str) -> None:
-        """Work out what a whitespace-separated token holds, for `Tagger._tag`.
+    def _kind(self, entries: tuple[Entry, ...], extra: int, stem: int | None) -> str:
+        kind = (entries, extra, stem)
+        return " " if kind == ((), 0, None) else self._kinds.get(kind) or self._new_kind(kind)
 
-        The token gets its `TokenInfo` (for explanations), its items in `counted`,
-        its phrase code and its strong themes, if it has any of them.
-        """
-        words = (token,) if token.isalpha() else tuple(_WORD.findall(token))
-        found = [(entry, word) for word in words for entry in self.matches(word)]
-        code = None
-        if len(words) == 1 and self._candidate.match(words[0]):
-            code = self._stem_code.get(self.stem(words[0]))
-        if not found and len(words) == 1 and code is None:
-            return  # nothing to count
-        self.token_cache[token] = TokenInfo(words, tuple(found))
-        counted: list[object] = [entry for entry, _ in found]
-        for entry, _ in found:
-            if entry.weight >= WEIGHTS["strong"]:
-                self.strong.setdefault(entry.theme, set()).add(token)
-        if code:
-            self.code_of[token] = code
-            counted.append(code)
-        elif len(words) != 1:
-            counted += [_MORE] * (len(words) - 1) if words else [_LESS]
-        self.counted[token] = tuple(counted)
+    def _new_kind(self, kind: tuple[tuple[Entry, ...], int, int | None]) -> str:
+        char = self._kinds[kind] = _kind_char(len(self._kinds))
+        entries, extra, stem = kind
+        if entries:
+            self.kind_entries[char] = entries
+        if extra:
+            self.kind_extra[char] = extra
+        if stem is not None:
+            self.kind_stem[char] = stem
+            self._stem_kinds[stem] = self._stem_kinds.get(stem, "") + char
+            self._phrase_plan = []
+        for theme in {e.theme for e in entries if e.weight >= WEIGHTS["strong"]}:
+            self._strong_kinds[theme] = self._strong_kinds.get(theme, "") + char
+            self._strong_finders.pop(theme, None)
+        return char
+
+    def phrase_plan(self) -> list[tuple[frozenset[int], Entry, str, re.Pattern[str] | None]]:
+        """For each phrase: the phrase stems it needs, and how to find it in a string of
+        kinds: the string of its stems' kinds or, where a stem has more than one
+        kind, a pattern."""
+        if not self._phrase_plan:
+            for phrase, needs in self.phrase_needs:
+                choices = [self._stem_kinds.get(self._phrase_stem[s], "") for s in phrase.stems]
+                if all(len(c) == 1 for c in choices):  # the usual case: one string to find
+                    self._phrase_plan.append((needs, phrase, "".join(choices), None))
+                else:
+                    classes = "".join(f"[{re.escape(c)}]" if c else "(?!)" for c in choices)
+                    self._phrase_plan.append((needs, phrase, "", re.compile(classes)))
+        return self._phrase_plan
+
+    def strong_in(self, theme: str) -> re.Pattern[str]:
+        """Finds the first kind with a strong entry of *theme* in each paragraph of a
+        string of kinds (a match runs on to the paragraph's end)."""
+        finder = self._strong_finders.get(theme)
+        if finder is None:
+            kinds = self._strong_kinds.get(theme)
+            pattern = f"[{re.escape(kinds)}][^|]*" if kinds else "(?!)"
+            finder = self._strong_finders[theme] = re.compile(pattern)
+        return finder
 
 
-class TokenInfo(NamedTuple):
-    """What one whitespace-separated token holds, for one language."""
+def _kind_char(number: int) -> str:
+    """The character for kind *number*: the first 252 are of Latin-1 (which Python
+    keeps one object of each, so strings of them are quick to make, count and
+    search); none is ' ', '|' or _UNKNOWN."""
+    code = 2 + number + (number >= 0x20 - 2) + (number >= 0x7C - 3)
+    return chr(code if code < 0xD800 else code + 0x800)  # no surrogates
 
-    words: tuple[str, ...]  # letters only: '«kundeklagen»,' -> ('kundeklagen',)
-    entries: tuple[tuple[Entry, str], ...]  # single-word entries it matches, with the word
+
+def _find_all(text: str, part: str, at: int) -> Iterable[int]:
+    """Where *part* occurs in *text* from its first place *at*, left to right, not
+    overlapping (str.find, in C)."""
+    while at >= 0:
+        yield at
+        at = text.find(part, at + len(part))
+
+
+class _KindMap(dict[str, str]):
+    """Token -> kind; a token not seen yet is of the kind _UNKNOWN."""
+
+    def __missing__(self, token: str) -> str:
+        return _UNKNOWN
 
 
 @dataclass
@@ -330,104 +407,107 @@ class Tagger:
     def _tag(self, text: str, vocabulary: Vocabulary, title: str, explain: bool) -> Result:
         # This runs for every essay of every build. Python looks at each distinct
         # token (whitespace-separated: 'kundeklagen,') once per build, when it is
-        # first seen (Vocabulary.learn), and per essay only at the few distinct
-        # tokens that count something; splitting and counting every token, and
-        # finding the tokens that count, is left to C (str.split, Counter, set &).
-        tokens = _PARAGRAPH.sub(_BREAK_SPACED, _clean(text.lower())).split()
-        title_tokens = title.lower().split()
-        counts = Counter(tokens)
-        breaks = counts.pop(_BREAK, 0)
-        new = set(filterfalse(vocabulary.analysed.__contains__, chain(counts, title_tokens)))
-        if new:
-            vocabulary.learn(new)
-        counted = vocabulary.counted
-        found: Counter[object] = Counter()
-        for token in counts.keys() & counted.keys():
-            n = counts[token]
-            for item in counted[token]:
-                found[item] += n
-        words = len(tokens) - breaks + found.pop(_MORE, 0) - found.pop(_LESS, 0)
-        for token in title_tokens:
-            for item in counted.get(token, ()):
-                if item is not _MORE and item is not _LESS:
-                    found[item] += TITLE_FACTOR
+        # first seen (Vocabulary.learn). Per essay, C maps every token to its kind
+        # (one character each), and Python looks only at the few kinds that count.
+        # Tokens keep their case (lowercasing the text costs more than knowing both
+        # 'Kunden' and 'kunden'); a token's kind is that of its lowercase form.
+        tokens = _PARAGRAPH.sub(_BREAK_SPACED, _clean(text)).split()
+        title_tokens = title.lower().replace(_BREAK, " ").split()
+        kind_of = vocabulary.kind_of.__getitem__
+        kinds = "".join(map(kind_of, tokens))
+        title_kinds = "".join(map(kind_of, title_tokens))
+        if _UNKNOWN in kinds:
+            kinds = vocabulary.fill(kinds, tokens)
+        if _UNKNOWN in title_kinds:
+            title_kinds = vocabulary.fill(title_kinds, title_tokens)
+        present = set(kinds)
+        breaks = kinds.count("|")
 
-        entry_hits: dict[str, Counter[Entry]] = {t: Counter() for t in self.theme_ids}
-        for item, n in found.items():
-            if type(item) is Entry:
-                entry_hits[item.theme][item] = n
-        hits: dict[str, Counter[str]] = {t: Counter() for t in self.theme_ids}
-        if explain:  # the words behind the entries, for people; a build does not need them
-            for token in chain(tokens, title_tokens * TITLE_FACTOR):
-                info = vocabulary.token_cache.get(token)
-                for entry, word in info.entries if info else ():
-                    hits[entry.theme][word] += 1
+        # Entry (or phrase) -> how often it occurs, title words counting TITLE_FACTOR times.
+        hits: dict[Entry, int] = {}
+        kind_entries = vocabulary.kind_entries
+        for kind in present & kind_entries.keys():
+            n = kinds.count(kind)
+            for entry in kind_entries[kind]:
+                hits[entry] = hits.get(entry, 0) + n
+        for kind in title_kinds:
+            for entry in kind_entries.get(kind, ()):
+                hits[entry] = hits.get(entry, 0) + TITLE_FACTOR
+        words = len(tokens) - breaks
+        kind_extra = vocabulary.kind_extra
+        for kind in present & kind_extra.keys():
+            words += kind_extra[kind] * kinds.count(kind)
 
-        # Phrases need word order (see Vocabulary.phrase_codes); most essays lack a
-        # word of most phrases, and those are not looked for. The codes string has
-        # one character per token: the title, then the paragraphs, '|' after each.
-        candidates = [pc for pc in vocabulary.phrase_codes if found.keys() >= pc[2]]
-        strong_phrases: dict[str, set[int]] = {t: set() for t in self.theme_ids}
-        if candidates:
-            code_of = vocabulary.code_of
-            codes = "".join(map(code_of.get, chain(title_tokens, [_BREAK], tokens), repeat(" ")))
-            for phrase, code, _ in candidates:
-                at = codes.find(code)
-                while at >= 0:
-                    number = codes.count("|", 0, at)  # 0 is the title
-                    entry_hits[phrase.theme][phrase] += TITLE_FACTOR if number == 0 else 1
-                    hits[phrase.theme][phrase.text] += 1
+        # Phrases: an essay that lacks a stem of a phrase is not searched for it. The
+        # string searched is the title's kinds, '|', the text's kinds.
+        kind_stem = vocabulary.kind_stem
+        stems = set(map(kind_stem.__getitem__, present & kind_stem.keys()))
+        stems.update(map(kind_stem.get, title_kinds))
+        strong_phrases: dict[str, set[int]] = {}  # theme -> paragraphs (from 1)
+        phrases_found: list[Entry] = []  # for explanations
+        searched = ""
+        for needs, phrase, text, pattern in vocabulary.phrase_plan():
+            if needs <= stems:
+                searched = searched or f"{title_kinds}|{kinds}"
+                if pattern is not None:
+                    starts: Iterable[int] = [m.start() for m in pattern.finditer(searched)]
+                elif (at := searched.find(text)) >= 0:
+                    starts = _find_all(searched, text, at)
+                else:
+                    continue  # most often
+                for at in starts:
+                    number = searched.count("|", 0, at)  # 0 is the title
+                    hits[phrase] = hits.get(phrase, 0) + (TITLE_FACTOR if number == 0 else 1)
+                    phrases_found.append(phrase)
                     if phrase.weight >= WEIGHTS["strong"] and number > 0:
-                        strong_phrases[phrase.theme].add(number)
-                    at = codes.find(code, at + len(code))
+                        strong_phrases.setdefault(phrase.theme, set()).add(number)
 
-        scores: dict[str, float] = {}
-        for theme in self.theme_ids:
-            raw = sum(min(n, MAX_REPEATS) * e.weight for e, n in entry_hits[theme].items())
-            scores[theme] = round(raw * 100 / max(words, 150), 2)
+        raw = dict.fromkeys(self.theme_ids, 0)
+        distinct = dict.fromkeys(self.theme_ids, 0)
+        for entry, n in hits.items():
+            raw[entry.theme] += min(n, MAX_REPEATS) * entry.weight
+            distinct[entry.theme] += 1
+        scores = {t: round(raw[t] * 100 / max(words, 150), 2) for t in self.theme_ids}
         top = max(scores.values(), default=0.0)
-        # In how many paragraphs a theme has a strong word: a subject runs through
-        # an essay, a passing mention stays in one place. Only counted for themes
-        # that pass the other tests.
-        spread = {t: 0 for t in self.theme_ids}
-        paragraphs: list[list[str]] = []
+        # In how many paragraphs a theme has a strong word or phrase: a subject runs
+        # through an essay, a passing mention stays in one place. Only counted for
+        # themes that pass the other tests.
+        spread = dict.fromkeys(self.theme_ids, 0)
         for t in self.theme_ids:
             if (
                 scores[t] >= MIN_DENSITY
-                and len(entry_hits[t]) >= MIN_DISTINCT
+                and distinct[t] >= MIN_DISTINCT
                 and scores[t] >= MIN_SHARE * top
             ):
-                if not paragraphs:
-                    paragraphs = _split_at_breaks(tokens, breaks)
-                strong = vocabulary.strong.get(t, set())
-                # Paragraphs with a strong word (isdisjoint is False), found in C,
-                # plus those with only a strong phrase (numbered from 1).
-                without = list(map(strong.isdisjoint, paragraphs))
-                spread[t] = without.count(False) + sum(
-                    without[number - 1] for number in strong_phrases[t]
-                )
+                # One match per paragraph with a strong word (see Vocabulary.strong_in).
+                pattern = vocabulary.strong_in(t)
+                spread[t] = len(pattern.findall(kinds))
+                if t in strong_phrases:
+                    paragraphs = kinds.split("|")
+                    spread[t] += sum(
+                        not pattern.search(paragraphs[number - 1]) for number in strong_phrases[t]
+                    )
         chosen = sorted(
             (t for t in self.theme_ids if spread[t] >= MIN_SPREAD),
             key=lambda t: (-scores[t], self.theme_ids.index(t)),
         )
+        evidence: dict[str, list[str]] = {}
+        if explain:  # the words behind the entries, for people; a build does not need them
+            words_of: dict[str, Counter[str]] = {t: Counter() for t in self.theme_ids}
+            for token in chain(tokens, title_tokens * TITLE_FACTOR):
+                for word in _WORD.findall(token.lower()):
+                    for entry in vocabulary.matches(word):
+                        words_of[entry.theme][word] += 1
+            for phrase in phrases_found:
+                words_of[phrase.theme][phrase.text] += 1
+            evidence = {t: [w for w, _ in words_of[t].most_common()] for t in self.theme_ids}
         return Result(
             vocabulary.lang,
             tuple(chosen),
             scores,
-            {t: [w for w, _ in hits[t].most_common()] for t in self.theme_ids} if explain else {},
+            evidence,
             spread,
         )
-
-
-def _split_at_breaks(tokens: list[str], breaks: int) -> list[list[str]]:
-    """The paragraphs of a token list with `_BREAK` between them (found in C: list.index)."""
-    paragraphs, start = [], 0
-    for _ in range(breaks):
-        end = tokens.index(_BREAK, start)
-        paragraphs.append(tokens[start:end])
-        start = end + 1
-    paragraphs.append(tokens[start:])
-    return paragraphs
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -442,13 +522,17 @@ def _trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(k) + pattern(v) for k, v in sorted(node.items()) if k]
+        branches = [_escape(k) + pattern(v) for k, v in sorted(node.items()) if k]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
     return pattern(trie)
+
+
+def _escape(letter: str) -> str:
+    return letter if letter.isalnum() else re.escape(letter)
 
 
 def _compound_part(entry: Entry, word: str, stem: str, at: int) -> bool:

@@ -79,6 +79,56 @@ def test_a_phrase_matches_word_by_word() -> None:
     assert "det lille ekstra" in found["attitude"]
 
 
+def test_a_word_counts_alike_in_any_case_and_between_any_punctuation() -> None:
+    bare = TAGGER.tag("kundeklagen kom og lederen svarte\n\n" * 4, "nb", explain=False)
+    dressed = TAGGER.tag("«Kundeklagen», kom og LEDEREN svarte!\n\n" * 4, "nb", explain=False)
+    assert dressed.scores == bare.scores
+    assert dressed.scores["recovery"] > 0 and dressed.scores["leadership"] > 0
+
+
+def test_words_joined_by_a_hyphen_count_as_two_and_a_dash_as_none() -> None:
+    text = "kunden klaget og vi rettet feilen " * 20  # 120 words: a score's divisor is 150
+    one = TAGGER.tag(text * 2, "nb").scores["recovery"]
+    assert TAGGER.tag(text * 2 + "– – – –", "nb").scores["recovery"] == one
+    assert TAGGER.tag(text * 2 + "kaffe-kopp " * 30, "nb").scores["recovery"] < one
+    joined = TAGGER.tag(text * 2 + "kaffekopp " * 60, "nb").scores["recovery"]
+    assert TAGGER.tag(text * 2 + "kaffe-kopp " * 30, "nb").scores["recovery"] == joined
+
+
+def small_tagger(vocabulary: dict[str, list[str]]) -> themes.Tagger:
+    term = sitedata.Term("x", {"nb": "X"}, {}, {"vocabulary": {"nb": vocabulary}})
+    return themes.Tagger.from_terms({"x": term})
+
+
+def test_a_phrase_matches_whatever_else_its_words_count_for() -> None:
+    """'leder' holds the entry 'lede', 'ledig' does not, yet Snowball gives both the
+    stem 'led': the phrase 'god leder' is found with either, across punctuation."""
+    tagger = small_tagger({"strong": ["lede", "god leder"]})
+    # Three phrases (3 each) and one 'leder' (3), per 150 words: 12 * 100 / 150.
+    text = "En god leder.\n\nEn god ledig stol.\n\nGod, ledig."
+    assert tagger.tag(text, "nb").scores["x"] == 8.0
+    assert tagger.tag("god ledig", "nb").evidence["x"] == ["god leder"]
+    # Not across a paragraph break.
+    assert tagger.tag("god\n\nledig", "nb").scores["x"] == 0.0
+
+
+def test_a_tagger_answers_alike_whatever_it_has_seen_before() -> None:
+    """The tagger learns each new word once per build; what it learnt from one essay
+    must not change its answer for another."""
+    texts = [
+        (path.name.split(".")[-2], path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "tests" / "themes").rglob("*.md"))[:12]
+    ]
+    first = themes.Tagger.from_terms(DATA.themes)
+    forward = [first.tag(text, lang) for lang, text in texts]
+    second = themes.Tagger.from_terms(DATA.themes)
+    backward = [second.tag(text, lang) for lang, text in reversed(texts)][::-1]
+    assert [(r.themes, r.scores, r.evidence) for r in forward] == [
+        (r.themes, r.scores, r.evidence) for r in backward
+    ]
+    assert any(r.themes for r in forward)
+
+
 def test_a_theme_mentioned_in_passing_is_not_given() -> None:
     text = (
         "Vi snakket lenge om prisene på kafeen, om hvorfor kaffen koster det den gjør, "
