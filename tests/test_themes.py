@@ -189,6 +189,23 @@ def test_cli_takes_the_language_from_front_matter_when_the_name_has_none(tmp_pat
     assert json.loads(result.stdout)["lang"] == "da"
 
 
+def test_cli_stops_quietly_when_its_reader_stops_reading() -> None:
+    """`python hooks/themes.py posts/*.md | head -1` prints one line and no traceback."""
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "posts").glob("*.md"))
+    with subprocess.Popen(
+        [sys.executable, str(HOOKS / "themes.py"), *paths * 20],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as cli:
+        assert cli.stdout is not None and cli.stderr is not None
+        assert json.loads(cli.stdout.readline())["path"] == paths[0]
+        cli.stdout.close()
+        assert cli.wait(timeout=60) == 0
+        assert cli.stderr.read() == ""
+
+
 def test_cli_fails_clearly_on_unknown_language_and_unreadable_files(tmp_path) -> None:
     essay = tmp_path / "essay.fi.md"
     essay.write_text("---\ntitle: Moi\n---\nTeksti.\n", encoding="utf-8")
