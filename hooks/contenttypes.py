@@ -304,6 +304,7 @@ class Post:
     draft: bool = False
     updated: date | None = None
     words: int = 0
+    body_line: int = 1  # the line of the file the body starts on
 
     @property
     def reading_minutes(self) -> int:
@@ -326,6 +327,7 @@ class Talk:
     audience: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     draft: bool = False
+    body_line: int = 1  # the line of the file the body starts on
 
 
 def _common_checks(
@@ -382,6 +384,7 @@ def make_post(
             draft=values.get("draft", False),
             updated=values.get("updated"),
             words=excerpt.word_count(source.body),
+            body_line=source.body_line,
         ),
         [],
     )
@@ -409,6 +412,7 @@ def make_talk(
             audience=values.get("audience", ()),
             themes=values.get("themes", ()),
             draft=values.get("draft", False),
+            body_line=source.body_line,
         ),
         [],
     )

@@ -12,9 +12,10 @@ once until it changes. Pure: no MkDocs imports.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,14 @@ class Library:
     def translations(self, item: Post | Talk) -> list[Post | Talk]:
         """The same slug in the other languages, in the order of `posts`/`talks`."""
         return [o for o in self._by_slug[(type(item), item.slug)] if o.lang != item.lang]
+
+
+def build_date() -> date:
+    """The build's date in Norway: from SOURCE_DATE_EPOCH when it is set (reproducible
+    builds; MkDocs uses it too, for the sitemap's dates), else from the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.astimezone(TIMEZONE).date()
 
 
 def status(item: Post | Talk, today: date) -> str | None:

@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 import feeds
 import l10n
 import library
+import links
 import metadata
 import problems as problems_mod
 import rendering
@@ -50,6 +50,7 @@ import routes
 import sitecheck
 import sitedata
 import themes
+from contenttypes import Post, Talk
 from problems import Problem
 from views import LanguageViews
 
@@ -74,6 +75,9 @@ class VirtualPage:
     key: str | int = ""  # slug, or page number of the essay list
     source: str = ""  # the Markdown body
     in_nav: bool = False
+    item: Post | Talk | None = None  # the essay or talk
+    # Links rewritten for the site (see links.rewrite): as built -> as the author wrote it.
+    written: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -93,6 +97,57 @@ class _SiteBuild:
 
 
 _site: _SiteBuild | None = None
+
+
+class _AuthorsFiles(logging.Filter):
+    """MkDocs names an essay or talk by its virtual path ('blogg/svar.nb.md') in its
+    messages about links; the author knows it as posts/svar.nb.md. This puts the
+    author's file and the link's line into those messages, and drops the ones
+    that repeat a problem `links.check` has reported already."""
+
+    _DOC = re.compile(
+        r"Doc file '([^']+)' contains (an unrecognized relative link|a link) '([^']*)'"
+    )
+    _NO_ANCHOR = re.compile(r"the doc '([^']+)' does not contain an anchor '([^']+)'")
+    _VIRTUAL = re.compile(rf"(?:{routes.ESSAYS}|{routes.TALKS})/[^/' ]+\.md")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._DOC.match(record.getMessage()) if _site is not None else None
+        page = _site.pages.get(match[1]) if match and _site else None
+        if match is None or page is None or page.item is None:
+            return True
+        made_here = match[3] in page.written
+        written = page.written.get(match[3], match[3])
+        if match[2].startswith("an unrecognized") and made_here:
+            return False  # a link to another language's page, made by links.rewrite
+        rest = record.getMessage()[match.end() :]
+        if "is not found among documentation files" in rest and links.resolve(
+            links.folder_of(page.item), written
+        ):
+            return False  # links.check has reported it, at its line
+        rest = self._VIRTUAL.sub(self._author_path, rest).removeprefix(", but ")
+        anchor = self._NO_ANCHOR.match(rest)
+        if anchor:
+            rest = (
+                f"{anchor[1]} has no heading with the anchor '{anchor[2]}'; expected the "
+                "anchor of one of its headings ('## Et avsnitt' has '#et-avsnitt')"
+            )
+        line = links.line_of(page.item, written)
+        where = f"{page.item.path}:{line}" if line else page.item.path
+        record.msg, record.args = f"{where}: the link '{written}': {rest}", None
+        return True
+
+    @staticmethod
+    def _author_path(match: re.Match[str]) -> str:
+        page = _site.pages.get(match[0]) if _site else None
+        return page.item.path if page and page.item else match[0]
+
+
+# One filter, also when MkDocs loads this module again (`mkdocs serve` after an edit).
+_pages_log = logging.getLogger("mkdocs.structure.pages")
+for _old in [f for f in _pages_log.filters if type(f).__name__ == "_AuthorsFiles"]:
+    _pages_log.removeFilter(_old)
+_pages_log.addFilter(_AuthorsFiles())
 _missing_strings: set[tuple[str, str]] = set()
 _site_docs: set[str] = set()  # docs/ pages of every language, by src_uri
 # Taggers by vocabulary fingerprint: a tagger caches its answers per text, so
@@ -151,7 +206,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     preview = _command == "serve"
     _missing_strings.clear()
 
-    loaded = sitecheck.load(root, languages, config.extra)
+    loaded = sitecheck.load(root, languages, config.extra, preview)
     data, content, inquiry, found = loaded.data, loaded.content, loaded.inquiry, loaded.problems
     if found:
         for problem in found:
@@ -164,7 +219,7 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
 
     themes_of = _tag_essays(content, data)
-    today = _today()
+    today = library.build_date()
     extra = config.extra
     views = {
         lang: LanguageViews(
@@ -193,14 +248,6 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         _virtual_pages(views),
         inquiry,
     )
-
-
-def _today() -> date:
-    """The build's date in Norway: from SOURCE_DATE_EPOCH when it is set (reproducible
-    builds; MkDocs uses it too, for the sitemap's dates), else from the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.astimezone(library.TIMEZONE).date()
 
 
 def _tag_essays(
@@ -246,12 +293,14 @@ def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
     pages: dict[str, VirtualPage] = {}
     for lang, view in views.items():
         for post in view.posts:
+            body, written = links.rewrite(post, view.library, view.default)
             pages[routes.essay_src(post.slug, lang)] = VirtualPage(
-                "essay", lang, post.slug, post.body
+                "essay", lang, post.slug, body, item=post, written=written
             )
         for talk in view.talks:
+            body, written = links.rewrite(talk, view.library, view.default)
             pages[routes.talk_src(talk.slug, lang)] = VirtualPage(
-                "talk", lang, talk.slug, talk.body
+                "talk", lang, talk.slug, body, item=talk, written=written
             )
         for number in range(1, view.page_count + 1):
             pages[routes.essay_list_src(number, lang)] = VirtualPage(

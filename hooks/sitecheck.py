@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import library
+import links
 import problems as problems_mod
 import routes
 import sitedata
@@ -41,14 +42,22 @@ class Loaded:
     problems: list[Problem]
 
 
-def load(root: Path, languages: tuple[str, ...], extra: dict[str, Any]) -> Loaded:
-    """Load and check the site under *root* for *languages* (``extra``: mkdocs.yml's)."""
+def load(
+    root: Path, languages: tuple[str, ...], extra: dict[str, Any], preview: bool = False
+) -> Loaded:
+    """Load and check the site under *root* for *languages* (``extra``: mkdocs.yml's).
+
+    With *preview* (``mkdocs serve``) drafts and scheduled essays count as published,
+    so links to them are not problems.
+    """
     # The data files of the site being built (in the repository: hooks/*.yml).
     data, found = sitedata.load(languages, root / "hooks")
     rules = Rules(
         languages, frozenset(data.themes), frozenset(data.formats), sitedata.aliases(data)
     )
     content, more = library.load(root, rules, routes.RESERVED)
+    more += links.check(content, library.build_date(), preview)
+    more.sort(key=lambda problem: (problem.path, problem.line or 0))
     inquiry, settings = inquiry_settings(extra)
     return Loaded(data, content, inquiry, [*found, *more, *settings])
 

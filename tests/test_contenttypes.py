@@ -177,6 +177,7 @@ def test_a_valid_post_becomes_a_model_with_derived_summary_and_words() -> None:
         body="Første *avsnitt* her.\n\n<!-- more -->\n\nResten.\n",
         themes=("attitude",),
         words=4,
+        body_line=7,  # after the front-matter and the blank line
     )
 
 
