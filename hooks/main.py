@@ -106,7 +106,8 @@ class _AuthorsFiles(logging.Filter):
     that repeat a problem `links.check` has reported already."""
 
     _DOC = re.compile(
-        r"Doc file '([^']+)' contains (an unrecognized relative link|a link) '([^']*)'"
+        r"Doc file '([^']+)' contains (an unrecognized relative link|an absolute link|a link) "
+        r"'([^']*)'"
     )
     _NO_ANCHOR = re.compile(r"the doc '([^']+)' does not contain an anchor '([^']+)'")
     _VIRTUAL = re.compile(rf"(?:{routes.ESSAYS}|{routes.TALKS})/[^/' ]+\.md")
@@ -125,7 +126,8 @@ class _AuthorsFiles(logging.Filter):
             links.folder_of(page.item), written
         ):
             return False  # links.check has reported it, at its line
-        rest = self._VIRTUAL.sub(self._author_path, rest).removeprefix(", but ")
+        rest = rest.split(" Did you mean")[0]  # MkDocs' guess is a path the author never sees
+        rest = self._VIRTUAL.sub(self._author_path, rest).removeprefix(", but ").lstrip(", ")
         anchor = self._NO_ANCHOR.match(rest)
         if anchor:
             rest = (
@@ -148,6 +150,7 @@ _pages_log = logging.getLogger("mkdocs.structure.pages")
 for _old in [f for f in _pages_log.filters if type(f).__name__ == "_AuthorsFiles"]:
     _pages_log.removeFilter(_old)
 _pages_log.addFilter(_AuthorsFiles())
+
 _missing_strings: set[tuple[str, str]] = set()
 _site_docs: set[str] = set()  # docs/ pages of every language, by src_uri
 # Taggers by vocabulary fingerprint: a tagger caches its answers per text, so
