@@ -143,12 +143,10 @@ def _what_is_wrong(
     return None
 
 
-def rewrite(
-    item: Post | Talk, content: library.Library, default: str
-) -> tuple[str, dict[str, str]]:
+def rewrite(item: Post | Talk, paths: set[str], default: str) -> tuple[str, dict[str, str]]:
     """*item*'s body with its links to essays and talks made into links the built
-    page can use, and what each new link was written as (new -> as written)."""
-    paths = {i.path for i in (*content.posts, *content.talks)}
+    page can use, and what each new link was written as (new -> as written).
+    *paths*: the files of every essay and talk the site has."""
     kind = "posts" if isinstance(item, Post) else "talks"
     here = _source(kind, item.slug, item.lang)
     page_url = _url(kind, item.slug, item.lang, default)

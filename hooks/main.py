@@ -294,14 +294,16 @@ def _report_missing_string(lang: str, key: str) -> None:
 
 def _virtual_pages(views: dict[str, LanguageViews]) -> dict[str, VirtualPage]:
     pages: dict[str, VirtualPage] = {}
+    content = next(iter(views.values())).library  # every language's view has the one library
+    paths = {item.path for item in (*content.posts, *content.talks)}
     for lang, view in views.items():
         for post in view.posts:
-            body, written = links.rewrite(post, view.library, view.default)
+            body, written = links.rewrite(post, paths, view.default)
             pages[routes.essay_src(post.slug, lang)] = VirtualPage(
                 "essay", lang, post.slug, body, item=post, written=written
             )
         for talk in view.talks:
-            body, written = links.rewrite(talk, view.library, view.default)
+            body, written = links.rewrite(talk, paths, view.default)
             pages[routes.talk_src(talk.slug, lang)] = VirtualPage(
                 "talk", lang, talk.slug, body, item=talk, written=written
             )
