@@ -104,10 +104,9 @@ def check(content: library.Library, today: date, preview: bool) -> list[Problem]
             found = resolve(folder_of(item), link.target)
             if found is None:
                 continue
-            line = item.body_line + item.body.count("\n", 0, link.start)
             wrong = _what_is_wrong(link.target, found, items, today, preview)
             if wrong:
-                problems.append(Problem(item.path, line, wrong))
+                problems.append(Problem(item.path, _line(item, link), wrong))
     return problems
 
 
@@ -181,5 +180,9 @@ def line_of(item: Post | Talk, written: str) -> int | None:
     """The line of the first link in *item* written as *written*."""
     for link in links_in(item.body):
         if link.target == written:
-            return item.body_line + item.body.count("\n", 0, link.start)
+            return _line(item, link)
     return None
+
+
+def _line(item: Post | Talk, link: Link) -> int:
+    return item.body_line + item.body.count("\n", 0, link.start)

@@ -113,7 +113,8 @@ class _AuthorsFiles(logging.Filter):
     _VIRTUAL = re.compile(rf"(?:{routes.ESSAYS}|{routes.TALKS})/[^/' ]+\.md")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        match = self._DOC.match(record.getMessage()) if _site is not None else None
+        message = record.getMessage()
+        match = self._DOC.match(message) if _site is not None else None
         page = _site.pages.get(match[1]) if match and _site else None
         if match is None or page is None or page.item is None:
             return True
@@ -121,7 +122,7 @@ class _AuthorsFiles(logging.Filter):
         written = page.written.get(match[3], match[3])
         if match[2].startswith("an unrecognized") and made_here:
             return False  # a link to another language's page, made by links.rewrite
-        rest = record.getMessage()[match.end() :]
+        rest = message[match.end() :]
         if "is not found among documentation files" in rest and links.resolve(
             links.folder_of(page.item), written
         ):
@@ -209,7 +210,8 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
     preview = _command == "serve"
     _missing_strings.clear()
 
-    loaded = sitecheck.load(root, languages, config.extra, preview)
+    today = library.build_date()  # once: the checks and the pages agree at midnight
+    loaded = sitecheck.load(root, languages, config.extra, preview, today)
     data, content, inquiry, found = loaded.data, loaded.content, loaded.inquiry, loaded.problems
     if found:
         for problem in found:
@@ -222,7 +224,6 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         log.error(f"{problems_mod.summary(found)}; the preview leaves those files out.")
 
     themes_of = _tag_essays(content, data)
-    today = library.build_date()
     extra = config.extra
     views = {
         lang: LanguageViews(

@@ -12,6 +12,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,17 @@ class Loaded:
 
 
 def load(
-    root: Path, languages: tuple[str, ...], extra: dict[str, Any], preview: bool = False
+    root: Path,
+    languages: tuple[str, ...],
+    extra: dict[str, Any],
+    preview: bool = False,
+    today: date | None = None,
 ) -> Loaded:
     """Load and check the site under *root* for *languages* (``extra``: mkdocs.yml's).
 
     With *preview* (``mkdocs serve``) drafts and scheduled essays count as published,
-    so links to them are not problems.
+    so links to them are not problems; *today* is the build's date (by default
+    `library.build_date`).
     """
     # The data files of the site being built (in the repository: hooks/*.yml).
     data, found = sitedata.load(languages, root / "hooks")
@@ -56,7 +62,7 @@ def load(
         languages, frozenset(data.themes), frozenset(data.formats), sitedata.aliases(data)
     )
     content, more = library.load(root, rules, routes.RESERVED)
-    more += links.check(content, library.build_date(), preview)
+    more += links.check(content, today or library.build_date(), preview)
     more.sort(key=lambda problem: (problem.path, problem.line or 0))
     inquiry, settings = inquiry_settings(extra)
     return Loaded(data, content, inquiry, [*found, *more, *settings])

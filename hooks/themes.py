@@ -77,10 +77,6 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BREAK = "\x00"
 _BREAK_SPACED = f" {_BREAK} "
 _UNKNOWN = "\x01"  # the kind of a token not seen before (see Vocabulary.kind_of)
-# What a token adds to an essay's word count besides itself: 'kunde-klagen' is two
-# words ('_MORE' once), '–' none ('_LESS'). Counted along with the entries.
-_MORE = "\x01more"
-_LESS = "\x01less"
 _WORD = re.compile(r"[^\W\d_]+")
 # Characters that are never part of a _WORD, often around one (see Vocabulary.learn).
 _EDGES = ".,;:!?\"'«»“”„‘’()[]{}<>…–—-*_/&%+=#0123456789"
