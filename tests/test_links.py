@@ -137,3 +137,24 @@ def test_a_link_to_a_draft_fails_the_build_but_works_in_the_preview(make_site, c
     site.build(command="serve", strict=False)
     assert target_exists(site, "blogg/lenker/", href_of(site.html("blogg/lenker/"), "utkastet"))
     assert not [r for r in content_log.records if r.levelname in ("WARNING", "ERROR")]
+
+
+def test_links_are_found_outside_code_only() -> None:
+    import links
+
+    body = (
+        "Se [en](a.nb.md) og ![bilde](b.png).\n\n"
+        "```\n[ikke](c.nb.md)\n```\n\n"
+        "~~~\n[heller ikke](d.nb.md)\n~~~\n\n"
+        "Kode: `[nei](e.nb.md)`, men [ja](<f.nb.md>).\n\n"
+        "[ref]: g.nb.md\n"
+    )
+    assert [link.target for link in links.links_in(body)] == [
+        "a.nb.md",
+        "b.png",
+        "<f.nb.md>",
+        "g.nb.md",
+    ]
+    tilde_only = "~~~\n[ikke](c.nb.md)\n~~~\n\n[ja](d.nb.md)\n"
+    assert [link.target for link in links.links_in(tilde_only)] == ["d.nb.md"]
+    assert links.links_in("Ingen lenker her, bare [klammer] og (parenteser).") == []
