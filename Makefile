@@ -35,7 +35,7 @@ $(STAMP): requirements.lock
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build into a scratch folder and swap it in only when the strict build
 # succeeded: a failed build leaves the previous site/ exactly as it was.

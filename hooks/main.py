@@ -28,7 +28,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,6 +42,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import feeds
+import incremental
 import l10n
 import library
 import links
@@ -63,6 +66,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.content")
 
 _command = "build"
+# `mkdocs serve --dirty` (make serve): rebuilds render only what changed (`incremental`).
+_changes_only = False
+_rebuilds = incremental.Rebuilds()
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,10 @@ class _SiteBuild:
     views: dict[str, LanguageViews]
     pages: dict[str, VirtualPage]
     inquiry: sitecheck.Inquiry
+    # What this build renders (everything, unless the preview knows better).
+    plan: incremental.Plan = field(default_factory=incremental.Plan)
+    # Each language's documentation pages, in the order MkDocs renders them.
+    doc_files: dict[str, list[File]] = field(default_factory=dict)
 
 
 _site: _SiteBuild | None = None
@@ -173,8 +183,12 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
+    global _command, _changes_only
     _command = command
+    _changes_only = command == "serve" and dirty
+    _build_only_changed_languages(_changes_only)
+    if command == "serve" and not dirty:
+        log.info("Every change rebuilds the whole site; `make serve` rebuilds only what changed.")
 
 
 @event_priority(-110)  # after i18n's on_config has set the language being built
@@ -240,18 +254,62 @@ def _start_site_build(config: MkDocsConfig, i18n: Any) -> _SiteBuild:
         )
         for lang in languages
     }
-    return _SiteBuild(
-        languages,
-        default,
-        data,
-        content,
-        found,
-        today,
-        preview,
-        views,
-        _virtual_pages(views),
-        inquiry,
+    pages = _virtual_pages(views)
+    site = _SiteBuild(
+        languages, default, data, content, found, today, preview, views, pages, inquiry
     )
+    if _changes_only:
+        site.plan = _rebuilds.plan(
+            Path(config.site_dir),
+            _site_fingerprint(config, root, today),
+            {src: (page.lang, _fingerprint(page, site)) for src, page in pages.items()},
+            languages,
+        )
+    return site
+
+
+def _site_fingerprint(config: MkDocsConfig, root: Path, today: date) -> Any:
+    """What every page is rendered with (see `incremental`): templates, hook code and
+    data files, hand-written pages, mkdocs.yml, the build's date."""
+    paths = [Path(__file__).parent, root / "hooks", Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        paths.append(Path(config.theme.custom_dir))
+    if config.config_file_path:
+        paths.append(Path(config.config_file_path))
+    return incremental.site_fingerprint(dict.fromkeys(paths), today)
+
+
+def _fingerprint(spec: VirtualPage, site: _SiteBuild) -> Any:
+    """Everything a generated page is made from besides the site fingerprint: its
+    Markdown, its essay or talk, and what its template gets (`_template_data`,
+    and what listings read from ``site``); for the essay list, how many pages
+    it has in each language (its language menu links to those that exist)."""
+    view = site.views[spec.lang]
+    read_from_site = {"archive": view.archive, "themes": view.theme_list, "talks": view.talk_list}
+    return (
+        spec.kind,
+        spec.source,
+        spec.item,
+        _template_data(spec, site),
+        read_from_site[spec.kind]() if spec.kind in read_from_site else None,
+        tuple(v.page_count for v in site.views.values()) if spec.kind == "essays" else (),
+    )
+
+
+def _template_data(spec: VirtualPage, site: _SiteBuild) -> tuple[str, Any] | None:
+    """What `on_page_context` hands a generated page's template, by its name there."""
+    view = site.views[spec.lang]
+    if spec.kind == "essay":
+        return "essay", view.essay(str(spec.key))
+    if spec.kind == "talk":
+        return "talk", view.talk(str(spec.key))
+    if spec.kind == "essays":
+        return "listing", view.listing(int(spec.key))
+    if spec.kind == "theme":
+        return "theme", view.theme(str(spec.key))
+    if spec.kind == "inquiry":
+        return "inquiry", view.inquiry_form(site.inquiry.endpoint, site.inquiry.email)
+    return None
 
 
 def _tag_essays(
@@ -366,7 +424,28 @@ def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
             # A body that starts with a '---' rule must not look like front-matter to MkDocs.
             source = page.source
             file.content_string = "\n" + source if source.startswith("---") else source
+        if _changes_only and file.is_documentation_page():
+            # MkDocs asks this in a --dirty build; pages it titles the nav with are
+            # always read (hand-written pages, listings in the nav).
+            render = page is None or page.in_nav or _site.plan.renders(file.src_uri)
+            file.is_modified = _yes if render else _no  # type: ignore[method-assign]
+    if _changes_only:
+        # mkdocs-static-i18n's sitemap lists the pages of the languages built so far
+        # (the last language's build writes the one with all of them); a language
+        # the preview does not build again is listed as it was last built.
+        i18n = _i18n(config)
+        i18n.i18n_files_per_language = _rebuilds.pages_by_language(
+            i18n.i18n_files_per_language, _site.languages
+        )
     return files
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
 
 
 on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files)
@@ -428,18 +507,23 @@ def _page_meta(spec: VirtualPage) -> dict[str, Any]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _site is not None
+    lang = _language(config)
+    _site.doc_files[lang] = files.documentation_pages()
+    if _changes_only:  # MkDocs checks links to the headings of pages it did not render
+        for file in _site.doc_files[lang]:
+            if file.page is not None and not file.is_modified():
+                file.page.present_anchor_ids = _rebuilds.anchors(file.src_uri)
     env.autoescape = _autoescape_own_templates(config)  # before any template is compiled
     env.bytecode_cache = rendering.BYTECODE  # each template compiled once, not per language
     rendering.cache_partials(env)
     env.globals["frames"] = rendering.Fragments()
-    lang = _language(config)
     view = _site.views[lang]
     env.globals["t"] = view.t
     env.globals["site"] = view
     env.globals["ui_material"] = _site.data.material_strings[lang]
     env.globals["translators"] = {code: v.t for code, v in _site.views.items()}
     env.globals["home_urls"] = {code: v.home_url for code, v in _site.views.items()}
-    env.globals["content_problems"] = [str(p) for p in _site.problems] if _site.preview else []
+    env.globals["problems_file"] = PROBLEMS_FILE if _site.preview else None
     return env
 
 
@@ -467,20 +551,9 @@ def on_page_context(
     if not page.toc.items:
         page.meta["hide"] = sorted({*(page.meta.get("hide") or ()), "toc"})
     spec = _site.pages.get(page.file.src_uri)
-    if spec is None:
-        context["head"] = _head(page, config, None, {})
-        return context
-    view = _site.views[spec.lang]
-    if spec.kind == "essay":
-        context["essay"] = view.essay(str(spec.key))
-    elif spec.kind == "talk":
-        context["talk"] = view.talk(str(spec.key))
-    elif spec.kind == "essays":
-        context["listing"] = view.listing(int(spec.key))
-    elif spec.kind == "theme":
-        context["theme"] = view.theme(str(spec.key))
-    elif spec.kind == "inquiry":
-        context["inquiry"] = view.inquiry_form(_site.inquiry.endpoint, _site.inquiry.email)
+    data = _template_data(spec, _site) if spec is not None else None
+    if data is not None:
+        context[data[0]] = data[1]
     context["head"] = _head(page, config, spec, context)
     return context
 
@@ -615,10 +688,19 @@ def _write_search_index(config: MkDocsConfig) -> None:
     prefix = routes.prefix(lang, _site.default)
     settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
     settings["lang"] = [LUNR_LANGUAGE.get(lang, lang)]
-    for entry in index.entries:
+    entries = index.entries
+    for entry in entries:
         entry["location"] = entry["location"].removeprefix(prefix)
+    if _changes_only:  # the pages not rendered this time keep their entries
+        urls = {file: file.page.url.removeprefix(prefix) for file in _site.doc_files[lang]}
+        entries = _rebuilds.search_entries(
+            lang,
+            list(urls.values()),
+            entries,
+            {url for file, url in urls.items() if file.is_modified()},
+        )
     data = json.dumps(
-        {"config": settings, "docs": index.entries},
+        {"config": settings, "docs": entries},
         ensure_ascii=False,
         separators=(",", ":"),
         default=str,
@@ -632,14 +714,32 @@ def _write_search_index(config: MkDocsConfig) -> None:
         target.write_bytes(data)
 
 
+def _remember_rendered_pages(config: MkDocsConfig) -> None:
+    """For the preview's next rebuild: the heading ids of the pages rendered this
+    time, and no output left of a page that is gone."""
+    if not _changes_only:
+        return
+    assert _site is not None
+    pages = _site.doc_files[_language(config)]
+    for file in pages:
+        if file.page is not None and file.is_modified():
+            _rebuilds.keep_anchors(file.src_uri, file.page.present_anchor_ids)
+    outputs = {file.abs_dest_path for file in pages}
+    for path in _rebuilds.remove_stale(_language(config), outputs, Path(config.site_dir)):
+        log.debug(f"Removed {path}: its page is gone")
+
+
 @event_priority(-110)  # after i18n has built the other languages and the sitemap
 def _finish_site(config: MkDocsConfig) -> None:
     """Once, when every language is built: put the default language's search index
-    back, and take the thank-you pages (noindex) out of the sitemap."""
+    back, take the thank-you pages (noindex) out of the sitemap, and in the
+    preview, write the problems its pages show."""
     assert _site is not None
     if _i18n(config).building:
         return
     site_dir = Path(config.site_dir)
+    if _site.preview:
+        _write_problems(site_dir)
     if _site.default in _search_indexes:
         (site_dir / SEARCH_INDEX).write_bytes(_search_indexes.pop(_site.default))
     sitemap = site_dir / "sitemap.xml"
@@ -652,7 +752,116 @@ def _finish_site(config: MkDocsConfig) -> None:
         sitemap.write_text(kept, encoding="utf-8")
 
 
-on_post_build = CombinedEvent(_write_search_index, _write_language_files, _finish_site)
+on_post_build = CombinedEvent(
+    _write_search_index, _write_language_files, _remember_rendered_pages, _finish_site
+)
+
+#: The preview's problems, read by every page of the preview (overrides/main.html).
+PROBLEMS_FILE = "preview-problems.json"
+
+
+def _write_problems(site_dir: Path) -> None:
+    """The preview shows the content's problems in a banner on every page. Its pages
+    load them from this file rather than carry them, so that a problem found or
+    fixed does not make every page of the preview change (`incremental`)."""
+    assert _site is not None
+    count = len(_site.problems)
+    data = {
+        "titles": {
+            code: view.t("problems.title", count=count) for code, view in _site.views.items()
+        },
+        "problems": [str(problem) for problem in _site.problems],
+    }
+    (site_dir / PROBLEMS_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def on_build_error(error: Exception) -> None:
+    _rebuilds.forget()  # the output is incomplete: the next build renders everything
+
+
+# --- the preview's rebuilds ---------------------------------------------------------------
+
+
+def _build_only_changed_languages(preview_rebuilds: bool) -> None:
+    """mkdocs-static-i18n builds each other language by calling MkDocs' ``build``;
+    in the preview, a language none of whose pages changed is left as it is.
+
+    The plugin offers no setting for this, so its module's ``build`` is replaced
+    by one that skips those languages and makes every other language's build a
+    --dirty one, as the first language's is (the plugin would read ``sys.argv``).
+    Outside the preview's rebuilds the plugin gets MkDocs' ``build`` back.
+    """
+    import mkdocs_static_i18n.plugin as i18n_plugin
+    from mkdocs.commands.build import build
+
+    def build_language(config: MkDocsConfig, dirty: bool = False) -> None:
+        if _site is not None and _language(config) in _site.plan.skip:
+            log.debug(f"Nothing changed in '{_language(config)}'; not built again")
+        else:
+            build(config, dirty=True)
+
+    i18n_plugin.build = build_language if preview_rebuilds else build
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
+    """An edit to the hooks' code takes effect at the next rebuild, without restarting
+    `make serve`: MkDocs imports a hook once per process, and the modules it imports
+    stay loaded. (Templates, data files and hand-written pages are read by every build.)"""
+    code = _hook_code()
+
+    def rebuild() -> None:
+        nonlocal code
+        now = _hook_code()
+        if now != code:
+            code = now
+            _load_hooks_again(Path(config.site_dir))
+        builder()
+
+    server.builder = rebuild
+    return server
+
+
+def _hook_code() -> tuple[tuple[str, int, int], ...]:
+    files = sorted(Path(__file__).parent.glob("*.py"))
+    return tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+
+
+def _load_hooks_again(site_dir: Path) -> None:
+    """Forget every module of hooks/ and load this one afresh, for the next build.
+
+    MkDocs caches the hook modules it loaded (``Hooks._load_hook``); the next
+    configuration it loads then gets the fresh module, which is told what this
+    process is (``on_startup`` runs once per process). The site's folder is
+    emptied: the fresh module knows nothing of what it holds (`incremental`).
+    """
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils import clean_directory
+
+    log.info("The hooks' code changed: loading it again and building everything")
+    option = MkDocsConfig.hooks
+    type(option)._load_hook.cache_clear()
+    folder = Path(__file__).parent
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file and Path(file).parent == folder:
+            del sys.modules[name]
+    clean_directory(str(site_dir))
+    fresh = option._load_hook(__name__, __file__)
+    fresh.on_startup(command=_command, dirty=_changes_only)
+
+
+class _DirtyBuildNote(logging.Filter):
+    """MkDocs warns on every --dirty build that its navigation and links may be
+    stale; the preview decides what to render itself (`incremental`), so they are not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_changes_only and record.getMessage().startswith("A 'dirty' build"))
+
+
+_build_log = logging.getLogger("mkdocs.commands.build")
+for _old in [f for f in _build_log.filters if type(f).__name__ == "_DirtyBuildNote"]:
+    _build_log.removeFilter(_old)
+_build_log.addFilter(_DirtyBuildNote())
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -394,15 +394,16 @@ def test_preview_keeps_running_with_bad_files_and_shows_the_problems(
     preview.build(command="serve", strict=False)
     assert essay_urls(preview.html("blogg/")) == ["god/"]
     message = (
-        "posts/ugyldig.nb.md:3: &#39;date&#39;: expected a date like 2024-05-01, got "
-        "&#39;2025-02-30&#39;, which does not exist (February 2025 has 28 days)"
+        "posts/ugyldig.nb.md:3: 'date': expected a date like 2024-05-01, got '2025-02-30', "
+        "which does not exist (February 2025 has 28 days)"
     )
+    # Every page shows them (test_preview.py: in a browser), from one file.
     for url in ("", "blogg/god/", "sv/"):
-        page = preview.html(url)
-        assert '<div class="site-problems" role="alert">' in page
-        assert f"<li><code>{message}</code></li>" in page
-    assert "1 feil i innholdet" in preview.html("")
-    assert "1 fel i innehållet" in preview.html("sv/")
+        assert '<div class="site-problems" role="alert" hidden></div>' in preview.html(url)
+    shown = json.loads((preview.out / "preview-problems.json").read_text(encoding="utf-8"))
+    assert shown["problems"] == [message]
+    assert shown["titles"]["nb"].startswith("1 feil i innholdet")
+    assert shown["titles"]["sv"].startswith("1 fel i innehållet")
     errors = [r.getMessage() for r in content_log.records if r.levelname == "ERROR"]
     assert errors == [
         "posts/ugyldig.nb.md:3: 'date': expected a date like 2024-05-01, got '2025-02-30', "
