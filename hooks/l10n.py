@@ -20,11 +20,15 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+# Babel takes ~0.1 ms per date or duration; a site shows the same ones on many pages,
+# and `make serve` asks again on every rebuild.
+@cache
 def long_date(day: date, lang: str) -> str:
     """``5. mars 2026`` (nb), ``5 mars 2026`` (sv), ``5. marts 2026`` (da)."""
     return format_date(day, "long", locale=_locale(lang))
 
 
+@cache
 def minutes(value: int, lang: str, length: str = "short") -> str:
     """``5 min`` (short) or ``45 minutter`` (long), with the language's plural rules."""
     return format_unit(value, "duration-minute", length=length, locale=_locale(lang))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import library
@@ -60,7 +62,8 @@ class Target:
     anchor: str  # '#et-avsnitt' or ''
 
 
-def links_in(body: str) -> list[Link]:
+@lru_cache(maxsize=4096)  # asked by `check` and `rewrite`, and again by each preview rebuild
+def links_in(body: str) -> tuple[Link, ...]:
     """The links of a Markdown text, outside code, in order."""
     # The patterns cost most where they cannot match: try them only when they can.
     has_code = "`" in body or "~~~" in body
@@ -71,7 +74,7 @@ def links_in(body: str) -> list[Link]:
             start, end = match.span(1)
             if not any(a <= start < b for a, b in code):
                 found.append(Link(start, end, match.group(1)))
-    return sorted(found, key=lambda link: link.start)
+    return tuple(sorted(found, key=lambda link: link.start))
 
 
 def folder_of(item: Post | Talk) -> str:
@@ -79,6 +82,7 @@ def folder_of(item: Post | Talk) -> str:
     return posixpath.dirname(item.path)
 
 
+@lru_cache(maxsize=8192)
 def resolve(folder: str, target: str) -> Target | str | None:
     """What *target*, written in a file in *folder*, points to: an essay or talk
     (`Target`), another file of the site (its path, a str), or ``None`` for what
@@ -145,7 +149,7 @@ def _what_is_wrong(
     return None
 
 
-def rewrite(item: Post | Talk, paths: set[str], default: str) -> tuple[str, dict[str, str]]:
+def rewrite(item: Post | Talk, paths: Set[str], default: str) -> tuple[str, dict[str, str]]:
     """*item*'s body with its links to essays and talks made into links the built
     page can use, and what each new link was written as (new -> as written).
     *paths*: the files of every essay and talk the site has."""

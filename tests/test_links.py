@@ -157,4 +157,4 @@ def test_links_are_found_outside_code_only() -> None:
     ]
     tilde_only = "~~~\n[ikke](c.nb.md)\n~~~\n\n[ja](d.nb.md)\n"
     assert [link.target for link in links.links_in(tilde_only)] == ["d.nb.md"]
-    assert links.links_in("Ingen lenker her, bare [klammer] og (parenteser).") == []
+    assert links.links_in("Ingen lenker her, bare [klammer] og (parenteser).") == ()
