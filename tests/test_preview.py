@@ -9,9 +9,17 @@ folders must hold the same files with the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import json
 import logging
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -244,3 +252,97 @@ def test_the_preview_shows_its_problems_on_every_page_until_fixed(preview, brows
         assert page.locator(".md-banner").is_hidden()
         assert page.get_by_role("alert").count() == 0 or page.get_by_role("alert").is_hidden()
         context.close()
+
+
+# --- make serve itself ----------------------------------------------------------------------
+
+
+class Served:
+    """``mkdocs serve --dirty`` (as `make serve` runs it) in a copy of the repository's
+    configuration, hooks and templates, with fixture essays."""
+
+    def __init__(self, root: Path) -> None:
+        import shutil
+
+        from conftest import BASE_DOCS, ROOT
+
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for folder in ("hooks", "overrides"):
+            shutil.copytree(
+                ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        self.site = Site(root)
+        self.site.write({**BASE_DOCS, **ESSAYS})
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{s.getsockname()[1]}"
+        mkdocs = Path(sys.executable).parent / "mkdocs"
+        self.process = subprocess.Popen(
+            [str(mkdocs), "serve", "--dirty", "--dev-addr", self.url.removeprefix("http://")],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.log.append(line.rstrip())
+
+    def page(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.read().decode()
+        except urllib.error.HTTPError:
+            return None
+
+    def wait_for(self, path: str, text: str, timeout: float = 60) -> None:
+        """Until the page at *path* exists and contains *text*."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "\n".join(self.log)
+            with contextlib.suppress(OSError):
+                if text in (self.page(path) or ""):
+                    return
+            time.sleep(0.1)
+        raise AssertionError(f"{path} never showed {text!r}:\n" + "\n".join(self.log[-30:]))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.site.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_make_serve_picks_up_essays_templates_data_and_hook_code(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    assert "mkdocs serve --dirty " in (ROOT / "Makefile").read_text()  # as Served runs it
+    served = Served(tmp_path)
+    try:
+        served.wait_for("/blogg/andre/", "Vi lyttet.")
+        # An essay.
+        served.edit("posts/andre.nb.md", "Vi lyttet.", "Vi lyttet nøye.")
+        served.wait_for("/blogg/andre/", "Vi lyttet nøye.")
+        # A template and a data file.
+        served.edit("overrides/main.html", 'class="site-problems"', 'class="site-problems endret"')
+        served.wait_for("/blogg/andre/", 'class="site-problems endret"')
+        served.edit("hooks/ui.yml", '{nb: "Lesetid {duration}"', '{nb: "Lesetid: {duration}"')
+        served.wait_for("/blogg/andre/", "Lesetid: 1 min")
+        # The hooks' code: essays move to /innlegg/, and nothing is left at /blogg/.
+        served.edit("hooks/routes.py", 'ESSAYS = "blogg"', 'ESSAYS = "innlegg"')
+        served.wait_for("/innlegg/andre/", "Vi lyttet nøye.")
+        assert served.page("/blogg/andre/") is None
+        assert "The hooks' code changed" in "\n".join(served.log)
+        assert "Traceback" not in "\n".join(served.log)
+    finally:
+        served.stop()
