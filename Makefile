@@ -14,7 +14,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check new-post new-talk bench lint lock clean
+.PHONY: help serve build test check new-post new-talk bench bench-preview lint lock clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (drafts and scheduled essays shown, marked)"
@@ -23,6 +23,7 @@ help:
 	@echo "make check   check every essay, talk and data file as the build does, in a moment"
 	@echo 'make new-post TITLE="…" LANG=sv   start posts/<slug>.sv.md (make new-talk: talks/)'
 	@echo "make bench   build speed at 30, 300 and 1000 essays per language against Markdown alone (minutes)"
+	@echo "make bench-preview   seconds from saving an essay to seeing it in the preview's browser (300 per language)"
 	@echo "make lint    ruff over hooks/, tests/ and benchmarks/"
 	@echo "make lock    re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean   remove .venv, site/ and caches"
@@ -65,6 +66,10 @@ new-post new-talk: $(STAMP)
 # BENCH_ARGS="--sizes 300 --runs 5" to measure one size more often.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Needs Debian's Chromium. PREVIEW_ARGS="--size 1000 --saves 10" for more.
+bench-preview: $(STAMP)
+	$(BIN)/python benchmarks/preview.py $(PREVIEW_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks
