@@ -866,9 +866,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[[], None]) -> 
 WATCH_INTERVAL = 0.2
 
 
-def _hook_code() -> tuple[tuple[str, int, int], ...]:
-    files = sorted(Path(__file__).parent.glob("*.py"))
-    return tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+def _hook_code() -> Any:
+    return incremental.site_fingerprint(sorted(Path(__file__).parent.glob("*.py")))
 
 
 def _load_hooks_again(site_dir: Path) -> None:
