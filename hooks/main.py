@@ -52,6 +52,7 @@ import l10n
 import library
 import links
 import metadata
+import pagemarkdown
 import problems as problems_mod
 import rendering
 import routes
@@ -203,6 +204,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not i18n.building:
         _site = _start_site_build(config, i18n)
     rendering.list_theme_once(config.theme)
+    pagemarkdown.new_build()
     _label_palette_switch(config)
     # Hosts serve one 404.html for the whole site: the default language's, which
     # links to every language. Without this the last language built overwrites it.
@@ -473,6 +475,11 @@ def _no() -> bool:
 
 
 on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files)
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    pagemarkdown.use_for(page)  # one Markdown converter per build, not one per page
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
