@@ -56,6 +56,7 @@ import pagemarkdown
 import problems as problems_mod
 import rendering
 import routes
+import searchindex
 import sitecheck
 import sitedata
 import themes
@@ -205,6 +206,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _site = _start_site_build(config, i18n)
     rendering.list_theme_once(config.theme)
     pagemarkdown.new_build()
+    searchindex.install(config)
     _label_palette_switch(config)
     # Hosts serve one 404.html for the whole site: the default language's, which
     # links to every language. Without this the last language built overwrites it.
