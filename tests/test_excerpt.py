@@ -39,10 +39,17 @@ def test_summary(body: str, summary: str) -> None:
         ("Se [denne lenken](https://eksempel.no/en/lang/adresse) her.", 4),
         ("Kundeservice-sjefen sa: «Det er greit.»", 5),  # a hyphenated compound is one word
         ("<!-- en kommentar med mange ord -->Tekst.", 1),
+        ("", 0),
+        ("12 kunder, 3½ time og 2024-tallene", 6),  # digits are words, like letters
+        ("kunde--klage – «svar» … _under_ vi’er", 5),  # a lone dash is no word
+        ("sidan\u00a0kunden\u2003ringde\u200bigen", 4),  # no-break and em spaces split
     ],
 )
 def test_word_count(body: str, words: int) -> None:
     assert excerpt.word_count(body) == words
+    # As many as the plain pattern finds in the whole text (the count is made faster).
+    text = excerpt._LINK_TARGET.sub("]", excerpt._HTML_COMMENT.sub(" ", body))
+    assert len(excerpt._WORD.findall(text)) == words
 
 
 @pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (220, 1), (221, 2), (1100, 5)])
