@@ -72,11 +72,11 @@ def _nav_key(context: Context) -> tuple[Any, ...]:
     """The links the nav's items get on this page (as the ``url`` filter writes
     them), and the page if it is one of them."""
     page, nav, base = context.get("page"), context.get("nav"), context.get("base_url")
-    links = tuple(normalize_url(url, page=page, base=base) for url in _nav_urls(nav))
-    return (links, _page_in_nav(context))
+    return (_nav_links(nav, page, base), _page_in_nav(context))
 
 
 _nav_seen: list[Any] = [None, ()]  # the last nav and its URLs (one nav per language build)
+_links_by_folder: dict[tuple[Any, ...], tuple[str, ...]] = {}  # for that nav
 
 
 def _nav_urls(nav: Any) -> tuple[str, ...]:
@@ -92,7 +92,23 @@ def _nav_urls(nav: Any) -> tuple[str, ...]:
 
         walk(getattr(nav, "items", ()))
         _nav_seen[:] = [nav, tuple(urls)]
+        _links_by_folder.clear()
     return _nav_seen[1]
+
+
+def _nav_links(nav: Any, page: Any, base: Any) -> tuple[str, ...]:
+    """The nav's URLs made relative to *page*. A link from a folder page
+    ('blogg/hei/') to a page that is neither it nor below it depends only on
+    the folder it is in ('blogg'), so pages of one folder share the work."""
+    urls = _nav_urls(nav)
+    url = getattr(page, "url", None)
+    if not (isinstance(url, str) and url.endswith("/")) or any(u.startswith(url) for u in urls):
+        return tuple(normalize_url(u, page=page, base=base) for u in urls)
+    key = (base, posixpath.dirname(url.rstrip("/")))
+    links = _links_by_folder.get(key)
+    if links is None:
+        links = _links_by_folder[key] = tuple(normalize_url(u, page=page, base=base) for u in urls)
+    return links
 
 
 def _frame_key(context: Context) -> tuple[Any, ...]:
@@ -119,8 +135,35 @@ CACHED_PARTIALS: dict[str, Callable[[Context], tuple[Any, ...]]] = {
 }
 
 
+#: Blocks of Material's base.html whose HTML depends only on the language and the
+#: page's depth (links to the theme's assets, relative; config is the JSON of
+#: settings for Material's scripts): rendered once per depth. Only blocks that do
+#: not call ``super()`` can be wrapped (Jinja finds the parent block by identity).
+CACHED_BLOCKS = ("styles", "libs", "fonts", "analytics", "config", "scripts")
+
+
+def _header_key(context: Context) -> tuple[Any, ...]:
+    """What Material's header shows besides the page's title: links to the home
+    page (by depth) and to the page in the other languages, as the ``url`` filter
+    writes them. mkdocs-static-i18n sets ``config.extra.alternate`` per page, as an
+    attribute (looked up as the template does: attribute first, then item)."""
+    page, base, config = context.get("page"), context.get("base_url"), context.get("config")
+    get = context.environment.getattr
+    alternates = get(get(config, "extra"), "alternate") if config is not None else None
+    links = tuple(
+        (
+            normalize_url(str(get(alt, "link")), page=page, base=base),
+            get(alt, "lang"),
+            get(alt, "name"),
+        )
+        for alt in (alternates or ())
+    )
+    return (base, links)
+
+
 def cache_partials(env: Environment) -> None:
-    """Render each of `CACHED_PARTIALS` once per key in this environment.
+    """Render each of `CACHED_PARTIALS` once per key in this environment, and the
+    header once per `_header_key` with the page's title filled in per page.
 
     ``{% include %}`` runs a template's ``root_render_func`` with the includer's
     context; the wrapper returns the first rendering for the same key.
@@ -131,6 +174,14 @@ def cache_partials(env: Environment) -> None:
         except TemplateNotFound:
             continue
         template.root_render_func = _cached(template.root_render_func, key_of)
+    base = env.get_template("base.html")
+    for block in CACHED_BLOCKS:
+        base.blocks[block] = _cached(base.blocks[block], _frame_key)
+    try:
+        header = env.get_template("partials/header.html")
+    except TemplateNotFound:
+        return
+    header.root_render_func = _cached_but_title(header.root_render_func)
 
 
 def _cached(
@@ -144,6 +195,53 @@ def _cached(
         if html is None:
             html = outputs[key] = "".join(render(context))
         yield html
+
+    return cached
+
+
+#: Stands for the page's title in the header's one rendering per key (a character
+#: of Unicode's private use area: no title or template has it).
+_TITLE_HOLE = "\ue000page title\ue000"
+
+
+class _TitleHole:
+    """The page as the header sees it when rendered for every page of a key: its
+    title (``page.meta.title``, ``page.title``) is `_TITLE_HOLE`."""
+
+    def __init__(self, page: Any) -> None:
+        self._page = page
+        self.meta = {**(page.meta or {}), "title": _TITLE_HOLE}
+        self.title = _TITLE_HOLE
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+
+def _header_title(page: Any) -> str:
+    """The title as Material's header.html prints it (not escaped: its environment
+    does not autoescape; hooks/main.py gives it titles escaped as Markup)."""
+    if page.meta and page.meta.get("title"):
+        return str(page.meta["title"])
+    return str(page.title)
+
+
+def _cached_but_title(
+    render: Callable[[Context], Iterator[str]],
+) -> Callable[[Context], Iterator[str]]:
+    """Material's header, rendered once per `_header_key` with `_TITLE_HOLE` for the
+    title, which is filled in for each page."""
+    outputs: dict[tuple[Any, ...], str] = {}
+
+    def cached(context: Context) -> Iterator[str]:
+        page = context.get("page")
+        if page is None:
+            yield from render(context)
+            return
+        key = _header_key(context)
+        html = outputs.get(key)
+        if html is None:
+            html = outputs[key] = "".join(render(context.derived({"page": _TitleHole(page)})))
+        yield html.replace(_TITLE_HOLE, _header_title(page))
 
     return cached
 

@@ -43,8 +43,19 @@ _KEEP = frozenset(("p", "code", "pre", "li", "ol", "ul", "sub", "sup"))  # Parse
 # Material skips the first three; HTMLParser reads what is inside the others
 # differently in different Python versions (as raw text, not tags).
 _NOT_READ = frozenset(
-    ("object", "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-    + ("noscript", "plaintext")
+    [
+        "object",
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+    ]
 )
 _VOID = frozenset(void)
 
