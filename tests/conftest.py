@@ -117,6 +117,38 @@ class Site:
         return (self.out / url_path / "index.html").read_text(encoding="utf-8")
 
 
+def build_into(root: Path, out: Path, strict: bool = True) -> list[str]:
+    """Build the site in *root* into *out* in-process, as `mkdocs build`; the
+    warnings MkDocs logged."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    records: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return records
+
+
+def differing_files(a: Path, b: Path) -> list[str]:
+    """Files that differ between two folders or exist in one only (empty: the same)."""
+    import filecmp
+
+    compared = filecmp.dircmp(a, b)
+    found = [*compared.left_only, *compared.right_only, *compared.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in compared.common_dirs:
+        found += [f"{sub}/{name}" for name in differing_files(a / sub, b / sub)]
+    return found
+
+
 def new_site(
     root: Path, files: dict[str, str | bytes] | None = None, settings: dict[str, str] | None = None
 ) -> Site:

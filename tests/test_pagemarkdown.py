@@ -3,15 +3,11 @@ own ``Page.render`` gives: the same site, byte for byte, and the same warnings."
 
 from __future__ import annotations
 
-import filecmp
-import logging
-from pathlib import Path
-
 import pytest
 from click import ClickException
 
 import pagemarkdown
-from conftest import post
+from conftest import build_into, differing_files, post
 
 # Pages that use what the converter keeps between pages: headings and their ids
 # (toc), titles from a first heading, anchors MkDocs checks links against, raw
@@ -25,7 +21,9 @@ FILES = {
         "| Kolonne | Verdi |\n| --- | --- |\n| a | 1 |\n\n[andre]: andre.nb.md\n",
     ),
     "posts/andre.nb.md": post(
-        "Andre", "2024-01-03", "## Mer\n\nTekst.\n\n## Et avsnitt\n\nSamme overskrift som i første.\n"
+        "Andre",
+        "2024-01-03",
+        "## Mer\n\nTekst.\n\n## Et avsnitt\n\nSamme overskrift som i første.\n",
     ),
     "posts/forste.sv.md": post(
         "Första", "2024-01-02", "## Ett avsnitt\n\nSe [den norska][n].\n\n[n]: forste.nb.md\n"
@@ -35,37 +33,6 @@ FILES = {
 }
 
 
-def build(site, out: Path, strict: bool = True) -> list[str]:
-    """Build *site* into *out*; the warnings it logged."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    records: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        config = load_config(
-            config_file=str(site.root / "mkdocs.yml"), site_dir=str(out), strict=strict
-        )
-        config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(config)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return records
-
-
-def same_tree(a: Path, b: Path) -> list[str]:
-    """Files that differ or exist on one side only (empty when the trees are equal)."""
-    compared = filecmp.dircmp(a, b)
-    found = [*compared.left_only, *compared.right_only, *compared.funny_files]
-    _, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
-    found += mismatch + errors
-    for sub in compared.common_dirs:
-        found += [f"{sub}/{name}" for name in same_tree(a / sub, b / sub)]
-    return found
-
-
 def test_the_site_is_the_same_as_with_a_new_converter_per_page(
     make_site, monkeypatch, tmp_path
 ) -> None:
@@ -73,11 +40,11 @@ def test_the_site_is_the_same_as_with_a_new_converter_per_page(
     calls = []
     render = pagemarkdown.render
     monkeypatch.setattr(pagemarkdown, "render", lambda *a: calls.append(a[0]) or render(*a))
-    build(site, tmp_path / "shared")
+    build_into(site.root, tmp_path / "shared")
     assert len(calls) >= 20  # every page of every language went through the shared converter
     monkeypatch.setattr(pagemarkdown, "use_for", lambda page: None)  # MkDocs' Page.render
-    build(site, tmp_path / "mkdocs")
-    assert same_tree(tmp_path / "shared", tmp_path / "mkdocs") == []
+    build_into(site.root, tmp_path / "mkdocs")
+    assert differing_files(tmp_path / "shared", tmp_path / "mkdocs") == []
 
 
 def test_anchors_and_titles_do_not_carry_over_from_one_page_to_the_next(
@@ -93,11 +60,11 @@ def test_anchors_and_titles_do_not_carry_over_from_one_page_to_the_next(
     }
     site = make_site(files)
     with pytest.raises(ClickException, match="strict mode"):
-        build(site, tmp_path / "shared")
-    shared = build(site, tmp_path / "shared", strict=False)
+        build_into(site.root, tmp_path / "shared")
+    shared = build_into(site.root, tmp_path / "shared", strict=False)
     monkeypatch.setattr(pagemarkdown, "use_for", lambda page: None)
-    own = build(site, tmp_path / "mkdocs", strict=False)
+    own = build_into(site.root, tmp_path / "mkdocs", strict=False)
     assert shared == own
     assert any("'#velkommen'" in w and "om.md" in w for w in shared), shared
     assert any("index.md#borte" in w for w in shared), shared
-    assert same_tree(tmp_path / "shared", tmp_path / "mkdocs") == []
+    assert differing_files(tmp_path / "shared", tmp_path / "mkdocs") == []

@@ -73,7 +73,7 @@ SAME = [
 FALLBACK = [
     "<script>var a = '<p>';</script><p>x</p>",
     "<style>p { color: red }</style>",
-    '<div data-search-exclude><p>hemmelig</p></div><p>synlig</p>',
+    "<div data-search-exclude><p>hemmelig</p></div><p>synlig</p>",
     '<table class="highlighttable"><td class="linenodiv">1</td></table>',
     "<P>store bokstaver</P>",
     "<p class='enkle'>fnutter</p>",
@@ -138,10 +138,7 @@ def random_document(rng: random.Random) -> str:
             open_tags.append(tag)
         elif roll < 0.88 and open_tags:
             # Mostly the innermost element, sometimes another or one never opened.
-            if rng.random() < 0.8:
-                tag = open_tags.pop()
-            else:
-                tag = rng.choice(CONTAINERS)
+            tag = open_tags.pop() if rng.random() < 0.8 else rng.choice(CONTAINERS)
             out.append(f"</{tag}>")
         elif roll < 0.95:
             out.append(rng.choice(["<br />", "<br>", "<hr />", '<img alt="b" src="b.png" />']))
@@ -199,7 +196,7 @@ def test_a_page_with_excluded_parts_is_indexed_by_materials_parser(
         {
             "posts/hei.nb.md": post("Hei", "2024-01-02", "## Første\n\nOrd.\n\n## Andre\n\nMer.\n"),
             "docs/om.md": "# Om meg\n\nSynlig.\n\n"
-            '<div data-search-exclude markdown>\n## Hemmelig\n\nSkjult tekst.\n</div>\n',
+            "<div data-search-exclude markdown>\n## Hemmelig\n\nSkjult tekst.\n</div>\n",
         }
     )
     fast_indexes = search_indexes(site.root / "mkdocs.yml", tmp_path / "fast")

@@ -1,0 +1,61 @@
+"""Parts of pages rendered once and reused (hooks/rendering.py, and Material's UI
+strings looked up in Python by hooks/main.py) give the same pages, byte for byte,
+as rendering every part of every page with Material's templates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import rendering
+from conftest import HOOKS, ROOT, build_into, differing_files, post, talk
+
+
+def build_both(root: Path, tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """The site in *root* built with the reuse (first) and without it (second)."""
+    reused, plain = tmp_path / "reused", tmp_path / "plain"
+    calls: list[object] = []
+    cache_partials = rendering.cache_partials
+    monkeypatch.setattr(
+        rendering, "cache_partials", lambda env: calls.append(env) or cache_partials(env)
+    )
+    build_into(root, reused)
+    assert len(calls) == 3  # once per language
+    monkeypatch.setattr(rendering, "cache_partials", lambda env: None)
+    # MkDocs loads hooks/main.py under the name mkdocs.yml gives it (one module per name).
+    hook_modules = [
+        m
+        for m in list(sys.modules.values())
+        if getattr(m, "__file__", None) == str(HOOKS / "main.py")
+    ]
+    assert hook_modules
+    for main in hook_modules:
+        monkeypatch.setattr(main, "_material_strings", lambda env, config, corrections: None)
+    build_into(root, plain)
+    return reused, plain
+
+
+def test_the_sample_site_is_the_same_with_parts_rendered_once(tmp_path, monkeypatch) -> None:
+    reused, plain = build_both(ROOT, tmp_path, monkeypatch)
+    assert len(list(reused.rglob("index.html"))) > 50
+    assert differing_files(reused, plain) == []
+
+
+def test_titles_with_markup_characters_and_translations(make_site, tmp_path, monkeypatch) -> None:
+    # The header is rendered once per set of language links with the title filled
+    # in per page; titles that need escaping, pages with and without translations,
+    # at different depths, must come out as Material writes them.
+    site = make_site(
+        {
+            "posts/kunder.nb.md": post('Kunder & «svar» <b>"sitat"</b>', "2024-01-02"),
+            "posts/kunder.sv.md": post("Kunder & svar", "2024-01-02"),
+            "posts/alene.nb.md": post("Alene på norsk", "2024-01-03", "## Del {#del}\n\nTekst.\n"),
+            "posts/ensam.sv.md": post("Ensam <på> svenska", "2024-01-04"),
+            "talks/holdning.nb.md": talk("Holdning & ledelse"),
+            "docs/om.md": "# Om meg & deg\n\nLitt om meg.\n",
+        }
+    )
+    reused, plain = build_both(site.root, tmp_path, monkeypatch)
+    page = (reused / "blogg" / "kunder" / "index.html").read_text(encoding="utf-8")
+    assert "Kunder &amp; «svar» &lt;b&gt;&#34;sitat&#34;&lt;/b&gt;" in page  # in the header
+    assert differing_files(reused, plain) == []
