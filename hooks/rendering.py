@@ -12,11 +12,17 @@ Three things a build otherwise repeats thousands of times (see benchmarks/README
   search box, palette switch and footer into every page. Their HTML depends only
   on the language being built (each language has its own environment), the
   page's depth and, for the navigation and tabs, the links from the page to
-  the nav's pages (they are relative) and which page of the nav is active, if
-  any. Essays, talks and theme pages are not in the nav, so all essays share
-  one rendering, all talks another. `cache_partials` wraps those templates so
-  each renders once per such key; every other part of a page (its title, table
-  of contents, language menu, content and head) is rendered per page as before.
+  the nav's pages (they are relative; pages of one folder share them) and which
+  page of the nav is active, if any. Essays, talks and theme pages are not in
+  the nav, so all essays share one rendering, all talks another.
+  `cache_partials` wraps those templates so each renders once per such key; so
+  are base.html's blocks of links to the theme's assets, its scripts and the
+  JSON of settings for them (`CACHED_BLOCKS`, once per depth), and the header,
+  once per set of links to the page in the other languages, with the page's
+  title put in per page (`_cached_but_title`). The title, head metadata, table
+  of contents and content of each page are rendered per page as before;
+  ``tests/test_rendering.py`` checks that pages come out byte for byte as
+  Material's templates render them without any of this.
 - **Listing the theme's files once.** To find the theme's static files, MkDocs
   lists every file of every theme folder on each build and matches each name
   against its patterns of what is not one; Material's folder has 14,000 files,
@@ -247,18 +253,10 @@ def _cached_but_title(
 
 
 class Fragments:
-    """Rendered blocks of the page frame, for templates (``frames`` in main.html):
-    ``frames.get(*key)`` is None until ``frames.keep(html, *key)`` has stored it."""
+    """Rendered pieces of pages, for templates (``frames``, one per environment)."""
 
     def __init__(self) -> None:
         self._html: dict[tuple[Any, ...], Any] = {}
-
-    def get(self, *key: Any) -> Any:
-        return self._html.get(key)
-
-    def keep(self, html: Any, *key: Any) -> Any:
-        self._html[key] = html
-        return html
 
     def card(self, macro: Any, card: Any, page: Any, heading: str = "h2") -> Any:
         """A card macro's HTML (partials/macros.html), rendered once per card, heading
