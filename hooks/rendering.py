@@ -240,7 +240,9 @@ def _cached_but_title(
 
     def cached(context: Context) -> Iterator[str]:
         page = context.get("page")
-        if page is None:
+        # With Material's sticky tabs the header holds the tabs, which show the page
+        # as active when it is in the nav: rendered per page then.
+        if page is None or "navigation.tabs.sticky" in (context.get("features") or ()):
             yield from render(context)
             return
         key = _header_key(context)
