@@ -457,9 +457,12 @@ def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         page = _site.pages.get(file.src_uri)
         if page is not None:
-            # A body that starts with a '---' rule must not look like front-matter to MkDocs.
-            source = page.source
-            file.content_string = "\n" + source if source.startswith("---") else source
+            # MkDocs reads metadata at the top of every page: YAML after '---', or
+            # else MultiMarkdown's 'Key: value' lines up to the first blank line, which
+            # it takes out of the page. The body of an essay has neither (its
+            # front-matter is read by the hooks): a blank line first keeps a body
+            # that starts with a rule, or with 'Kort sagt: …', whole.
+            file.content_string = "\n" + page.source
         if _changes_only and file.is_documentation_page():
             # MkDocs asks this in a --dirty build; pages it titles the nav with are
             # always read (hand-written pages, listings in the nav).

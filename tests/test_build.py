@@ -350,6 +350,30 @@ def test_every_internal_link_resolves(site: Site) -> None:
     assert broken == []
 
 
+def test_a_body_that_starts_like_metadata_or_a_rule_is_shown_whole(make_site) -> None:
+    # MkDocs takes 'Key: value' lines at the top of a page as metadata (MultiMarkdown)
+    # and '---' as the start of YAML; an essay's body is neither.
+    site = make_site(
+        {
+            "posts/kort.nb.md": post(
+                "Kort sagt",
+                "2024-01-02",
+                "Kort sagt: kundene merker det.\nTitle: ikke en tittel\n\nMer tekst.\n",
+            ),
+            "posts/strek.nb.md": post("Strek", "2024-01-03", "---\n\nEtter streken.\n"),
+            "talks/svar.nb.md": talk("Svar").replace(
+                "## Innhold", "Merk: dette er en del.\n\n## Innhold"
+            ),
+        }
+    )
+    site.build()
+    kort = site.html("blogg/kort/")
+    assert "<p>Kort sagt: kundene merker det.\nTitle: ikke en tittel</p>" in kort
+    assert "<h1>Kort sagt</h1>" in kort and "ikke en tittel –" not in kort
+    assert "<hr />\n<p>Etter streken.</p>" in site.html("blogg/strek/")
+    assert "<p>Merk: dette er en del.</p>" in site.html("foredrag/svar/")
+
+
 def test_pagination_splits_the_list_and_links_newer_and_older(make_site) -> None:
     files = {
         f"posts/essay-{i:02d}.nb.md": post(f"Essay {i}", f"2025-01-{i:02d}") for i in range(1, 6)
