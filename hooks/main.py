@@ -457,12 +457,7 @@ def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         page = _site.pages.get(file.src_uri)
         if page is not None:
-            # MkDocs reads metadata at the top of every page: YAML after '---', or
-            # else MultiMarkdown's 'Key: value' lines up to the first blank line, which
-            # it takes out of the page. The body of an essay has neither (its
-            # front-matter is read by the hooks): a blank line first keeps a body
-            # that starts with a rule, or with 'Kort sagt: …', whole.
-            file.content_string = "\n" + page.source
+            file.content_string = page.source  # MkDocs reads it with on_page_read_source
         if _changes_only and file.is_documentation_page():
             # MkDocs asks this in a --dirty build; pages it titles the nav with are
             # always read (hand-written pages, listings in the nav).
@@ -488,6 +483,21 @@ def _no() -> bool:
 
 
 on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The Markdown of a generated page, as MkDocs will read it.
+
+    MkDocs reads metadata at the top of every page: YAML after '---', or else
+    MultiMarkdown's 'Key: value' lines up to the first blank line, which it takes
+    out of the page. The body of an essay or talk has neither (its front-matter is
+    read by the hooks): a blank line first keeps a body that starts with a rule, or
+    with 'Kort sagt: …', whole. Made here, for the moment MkDocs reads it, rather
+    than kept beside the body for the whole build (3000 essays' text: 30 MB).
+    """
+    assert _site is not None
+    spec = _site.pages.get(page.file.src_uri)
+    return None if spec is None else "\n" + spec.source
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
