@@ -100,26 +100,16 @@ class Site:
 
     def build(self, command: str = "build", strict: bool = True) -> None:
         """Build in-process as `mkdocs build --strict` (or as `serve` for the preview)."""
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        config = load_config(
-            config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.out), strict=strict
-        )
-        config.plugins.on_startup(command=command, dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_into(self.root, self.out, strict, command)
 
     def html(self, url_path: str) -> str:
         """The HTML of a built page by its URL path, e.g. ``sv/blogg/hei/``."""
         return (self.out / url_path / "index.html").read_text(encoding="utf-8")
 
 
-def build_into(root: Path, out: Path, strict: bool = True) -> list[str]:
-    """Build the site in *root* into *out* in-process, as `mkdocs build`; the
-    warnings MkDocs logged."""
+def build_into(root: Path, out: Path, strict: bool = True, command: str = "build") -> list[str]:
+    """Build the site in *root* into *out* in-process, as `mkdocs build` (or as
+    `serve` for the preview); the warnings MkDocs logged."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -129,8 +119,11 @@ def build_into(root: Path, out: Path, strict: bool = True) -> list[str]:
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     return records

@@ -6,10 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import ROOT, build_into
 
 LANGUAGES = {"nb": "", "sv": "sv/", "da": "da/"}
 
@@ -17,9 +15,7 @@ LANGUAGES = {"nb": "", "sv": "sv/", "da": "da/"}
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("sample") / "site"
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)  # strict: any warning aborts
+    build_into(ROOT, site_dir)  # strict: any warning aborts
     return site_dir
 
 

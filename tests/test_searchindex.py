@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 from material.plugins.search.plugin import Parser
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 import searchindex
-from conftest import ROOT, post
+from conftest import ROOT, build_into, post
 
 LANGUAGES = {"nb": "", "sv": "sv/", "da": "da/"}
 
@@ -167,10 +165,8 @@ def test_random_documents_give_materials_sections() -> None:
 # --- whole sites --------------------------------------------------------------------------
 
 
-def search_indexes(config_file: Path, site_dir: Path) -> dict[str, object]:
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
+def search_indexes(root: Path, site_dir: Path) -> dict[str, object]:
+    build_into(root, site_dir)
     return {
         lang: json.loads((site_dir / prefix / "search" / "search_index.json").read_bytes())
         for lang, prefix in LANGUAGES.items()
@@ -183,10 +179,10 @@ def test_the_sample_site_gets_the_same_search_index(monkeypatch, tmp_path: Path)
     monkeypatch.setattr(
         searchindex, "sections", lambda html: read.append((r := sections(html)) is not None) or r
     )
-    fast_indexes = search_indexes(ROOT / "mkdocs.yml", tmp_path / "fast")
+    fast_indexes = search_indexes(ROOT, tmp_path / "fast")
     assert len(read) >= 30 and all(read)  # every indexed page was read by the fast path
     monkeypatch.setattr(searchindex, "install", lambda config: None)  # Material's own
-    assert fast_indexes == search_indexes(ROOT / "mkdocs.yml", tmp_path / "material")
+    assert fast_indexes == search_indexes(ROOT, tmp_path / "material")
 
 
 def test_a_page_with_excluded_parts_is_indexed_by_materials_parser(
@@ -199,11 +195,11 @@ def test_a_page_with_excluded_parts_is_indexed_by_materials_parser(
             "<div data-search-exclude markdown>\n## Hemmelig\n\nSkjult tekst.\n</div>\n",
         }
     )
-    fast_indexes = search_indexes(site.root / "mkdocs.yml", tmp_path / "fast")
+    fast_indexes = search_indexes(site.root, tmp_path / "fast")
     text = json.dumps(fast_indexes["nb"], ensure_ascii=False)
     assert "Synlig" in text and "Første" in text
     assert "Skjult" not in text and "Hemmelig" not in text
     page = (tmp_path / "fast" / "om" / "index.html").read_text(encoding="utf-8")
     assert "Skjult tekst" in page and "data-search-exclude" not in page
     monkeypatch.setattr(searchindex, "install", lambda config: None)
-    assert fast_indexes == search_indexes(site.root / "mkdocs.yml", tmp_path / "material")
+    assert fast_indexes == search_indexes(site.root, tmp_path / "material")
