@@ -32,6 +32,18 @@ def test_summary(body: str, summary: str) -> None:
     assert excerpt.summary(body) == summary
 
 
+def test_summaries_do_not_share_link_definitions() -> None:
+    # One converter makes every summary: what one essay defines must not reach the next.
+    teaser = "Les [her][kilde].\n\n[kilde]: https://x.no\n\n<!-- more -->\n\nResten."
+    assert excerpt.summary(teaser) == "Les her."
+    assert excerpt.summary("Ingen [her][kilde] i denne.") == "Ingen [her][kilde] i denne."
+
+
+def test_a_teaser_ends_with_the_fenced_code_or_comment_it_skips() -> None:
+    body = "<!--\nnotat\n\n-->\n```\nkode\n\nmer\n```\n\n~~~\nx\n~~~\n\nFørste avsnitt.\n\nAndre."
+    assert excerpt.first_paragraph(body) == "Første avsnitt."
+
+
 @pytest.mark.parametrize(
     ("body", "words"),
     [
