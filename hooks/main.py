@@ -348,6 +348,11 @@ def _tag_essays(
     # CPU's caches (taking the languages in turn made tagging a third slower).
     by_language = sorted(content.posts, key=lambda post: post.lang)
     tagged = {id(p): tagger.tag(p.body, p.lang, p.title, explain=False) for p in by_language}
+    if _command == "build":
+        # Nothing re-tags in this process: let the vocabulary go (every distinct
+        # token of every essay, a sixth of the build's memory at 1000 essays per
+        # language) before the pages are made.
+        _taggers.clear()
     result: dict[tuple[str, str], tuple[str, ...]] = {}
     for post in content.posts:
         found = tagged[id(post)].themes
