@@ -17,7 +17,9 @@ Three things a build otherwise repeats thousands of times (see benchmarks/README
   the nav, so all essays share one rendering, all talks another.
   `cache_partials` wraps those templates so each renders once per such key; so
   are base.html's blocks of links to the theme's assets, its scripts and the
-  JSON of settings for them (`CACHED_BLOCKS`, once per depth), and the header,
+  JSON of settings for them (`CACHED_BLOCKS`, once per depth), the two small
+  scripts it includes on every page (once per depth), its import of
+  ``partials/language.html`` (one module per build, `_language_once`), and the header,
   once per set of links to the page in the other languages, with the page's
   title put in per page (`_cached_but_title`). The title, head metadata, table
   of contents and content of each page are rendered per page as before;
@@ -138,6 +140,10 @@ CACHED_PARTIALS: dict[str, Callable[[Context], tuple[Any, ...]]] = {
     "partials/palette.html": _frame_key,
     "partials/icons.html": _frame_key,
     "partials/footer.html": _footer_key,
+    # Scripts base.html includes on every page: the first depends on base_url and
+    # config.extra.scope, the second on config's features.
+    "partials/javascripts/base.html": _frame_key,
+    "partials/javascripts/content.html": _frame_key,
 }
 
 
@@ -184,10 +190,43 @@ def cache_partials(env: Environment) -> None:
     for block in CACHED_BLOCKS:
         base.blocks[block] = _cached(base.blocks[block], _frame_key)
     try:
+        language = env.get_template("partials/language.html")
+    except TemplateNotFound:
+        pass
+    else:
+        language.make_module = _language_once(language.make_module)  # type: ignore[method-assign]
+    try:
         header = env.get_template("partials/header.html")
     except TemplateNotFound:
         return
     header.root_render_func = _cached_but_title(header.root_render_func)
+
+
+def _language_once(make_module: Callable[..., Any]) -> Callable[..., Any]:
+    """base.html imports partials/language.html "with context" on every page, which
+    makes a new module each time. This site's override only sets ``t`` to the
+    build's ``material_t`` (hooks/main.py) when that is given: such a module is made
+    once. Anything else it might define, or a page without ``material_t``, gets a
+    module of its own as before."""
+    made: list[Any] = []
+
+    def make_once(vars: Any = None, shared: bool = False, locals: Any = None) -> Any:
+        t = (vars or {}).get("material_t")
+        if t is None:
+            return make_module(vars, shared, locals)
+        if made and made[0].t is t:
+            return made[0]
+        module = make_module(vars, shared, locals)
+        if set(_exports(module)) == {"t"} and module.t is t:
+            made[:] = [module]
+        return module
+
+    return make_once
+
+
+def _exports(module: Any) -> dict[str, Any]:
+    """What a Jinja template module exports."""
+    return {k: v for k, v in vars(module).items() if not k.startswith("_")}
 
 
 def _cached(
