@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from html.parser import HTMLParser
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from itertools import filterfalse
 
 import markdown
