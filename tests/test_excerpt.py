@@ -39,7 +39,7 @@ def test_summaries_do_not_share_link_definitions() -> None:
     assert excerpt.summary("Ingen [her][kilde] i denne.") == "Ingen [her][kilde] i denne."
 
 
-def test_a_teaser_ends_with_the_fenced_code_or_comment_it_skips() -> None:
+def test_the_first_paragraph_skips_comments_and_code_with_blank_lines_in_them() -> None:
     body = "<!--\nnotat\n\n-->\n```\nkode\n\nmer\n```\n\n~~~\nx\n~~~\n\nFørste avsnitt.\n\nAndre."
     assert excerpt.first_paragraph(body) == "Første avsnitt."
 
