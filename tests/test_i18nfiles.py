@@ -1,0 +1,128 @@
+"""hooks/i18nfiles.py makes the same File as mkdocs-static-i18n's own function."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs_static_i18n import suffix
+
+import i18nfiles
+from conftest import ROOT, build_into
+
+LANGUAGES = ["nb", "sv", "da"]
+
+# Page and asset names like the site's, and the shapes pathlib treats specially:
+# several dots, a trailing dot in the stem, README, index folders, a locale-like
+# suffix that is not a site language, one that is no locale, spaces and non-ASCII.
+NAMES = [
+    "index.md",
+    "index.sv.md",
+    "om.md",
+    "om.da.md",
+    "blogg/hei.sv.md",
+    "blogg/index.nb.md",
+    "blogg/side/2.da.md",
+    "tema/ledelse.sv.md",
+    "README.md",
+    "README.sv.md",
+    "sub/README.da.md",
+    "index/index.sv.md",
+    "README/x.sv.md",
+    "a.b/c.sv.md",
+    "a.b/c.md",
+    "x.y.z.md",
+    "x..sv.md",
+    "x..md",
+    "x.en-US.md",
+    "x.fr.md",
+    "x.zz_ZZ.md",
+    "x.v2.md",
+    "x.SV.md",
+    "img/logo.sv.png",
+    "img/logo.png",
+    "file.tar.gz",
+    "noext",
+    "a b/ø å.sv.md",
+    "blogg/kunden.nb.md",
+    # Not clean: these go to the original function, and must come out the same.
+    ".hidden/x.sv.md",
+    "_a/.x.md",
+    "x.sv..md",
+]
+
+
+def _state(file: File) -> dict[str, Any]:
+    """Everything a File holds, with its alternates as language -> source path."""
+    state = dict(vars(file))
+    alternates = state.pop("alternates", {})
+    state["alternates"] = {lang: (alt is file, alt.src_uri) for lang, alt in alternates.items()}
+    return state
+
+
+@pytest.fixture(scope="module")
+def configs(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Any]:
+    """The site's config, with and without directory URLs."""
+    found = {}
+    for directory_urls in (True, False):
+        config = load_config(
+            config_file=str(ROOT / "mkdocs.yml"),
+            site_dir=str(tmp_path_factory.mktemp("site")),
+            use_directory_urls=directory_urls,
+        )
+        found[directory_urls] = config
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_same_file_as_mkdocs_static_i18n(name: str, directory_urls: bool, configs: dict) -> None:
+    config = configs[directory_urls]
+    for current, default in itertools.product(LANGUAGES, ["nb", "sv"]):
+        original = File(name, config.docs_dir, config.site_dir, directory_urls)
+        ours = i18nfiles.create_i18n_file(original, current, default, LANGUAGES, config)
+        theirs = i18nfiles._original(original, current, default, LANGUAGES, config)
+        assert _state(ours) == _state(theirs), (name, current, default)
+        # i18n also remakes its own files for the other languages (alternates).
+        for other in LANGUAGES:
+            again_ours = i18nfiles.create_i18n_file(theirs, other, default, LANGUAGES, config)
+            again_theirs = i18nfiles._original(theirs, other, default, LANGUAGES, config)
+            assert _state(again_ours) == _state(again_theirs), (name, current, other)
+
+
+def test_clean_paths_take_the_fast_way(configs: dict) -> None:
+    """The test above compares something: site paths do not all fall back."""
+    config = configs[True]
+    calls = []
+    original = i18nfiles._original
+    i18nfiles._original = lambda *a: calls.append(a) or original(*a)  # type: ignore[assignment]
+    try:
+        for name in ("blogg/hei.sv.md", "index.md", ".hidden/x.md"):
+            i18nfiles.create_i18n_file(
+                File(name, config.docs_dir, config.site_dir, True), "sv", "nb", LANGUAGES, config
+            )
+    finally:
+        i18nfiles._original = original  # type: ignore[assignment]
+    assert [a[0].src_uri for a in calls] == [".hidden/x.md"]
+
+
+def test_every_file_of_the_sample_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building the repository's site, each file mkdocs-static-i18n remakes comes out
+    of `create_i18n_file` as it would of the original."""
+    compared = []
+
+    def both(*args: Any) -> File:
+        ours = i18nfiles.create_i18n_file(*args)
+        assert _state(ours) == _state(i18nfiles._original(*args)), args[0].src_uri
+        compared.append(args[0].src_uri)
+        return ours
+
+    monkeypatch.setattr(suffix, "create_i18n_file", both)
+    monkeypatch.setattr(i18nfiles, "install", lambda: None)  # keep `both` in place
+    build_into(ROOT, tmp_path / "site")
+    assert any(uri.startswith("blogg/") for uri in compared)
+    assert len(compared) > 100
