@@ -441,8 +441,9 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     # other languages' pages it would only read and drop, once per language.
     lang = _language(config)
     here = {_unsuffixed(src) for src, page in _site.pages.items() if page.lang == lang}
+    written = files.src_uris  # generated paths are already posix: no PurePath per page
     for src_uri, page in _site.pages.items():
-        existing = files.get_file_from_path(src_uri)
+        existing = written.get(src_uri)
         if existing is not None:
             raise PluginError(
                 f"docs/{src_uri}: the site generates this page itself; remove or rename the file"

@@ -126,3 +126,49 @@ def test_every_file_of_the_sample_site(tmp_path: Path, monkeypatch: pytest.Monke
     build_into(ROOT, tmp_path / "site")
     assert any(uri.startswith("blogg/") for uri in compared)
     assert len(compared) > 100
+
+
+class _Plugin:
+    def __init__(self, current: str, default: str) -> None:
+        self.current_language, self.default_language = current, default
+
+
+def test_same_link_targets_as_mkdocs_static_i18n(configs: dict) -> None:
+    """Links resolve to the same file: the page in the language being built, else in
+    the default language, else the path as written."""
+    config = configs[True]
+    present = [
+        "index.md",
+        "index.sv.md",
+        "blogg/hei.nb.md",
+        "blogg/hei.sv.md",
+        "blogg/bare.da.md",
+        "tema/x.md",
+        "img/logo.png",
+        "img/logo.sv.png",
+        "a.b/c.md",
+        "noext",
+        "noext.sv",
+    ]
+    files = [File(name, config.docs_dir, config.site_dir, True) for name in present]
+    paths = [
+        *present,
+        "blogg/hei.md",
+        "blogg/bare.md",
+        "img/logo.png",
+        "tema/x.sv.md",
+        "missing.md",
+        "index",
+        "",
+        ".",
+        "./index.md",
+        "blogg/../index.md",
+        "a.b/c",
+        "x..md",
+    ]
+    for current, default in itertools.product(LANGUAGES, ["nb", "sv"]):
+        lookup = suffix.I18nFiles(_Plugin(current, default), files)
+        for path in paths:
+            assert i18nfiles.get_file_from_path(lookup, path) is i18nfiles._original_lookup(
+                lookup, path
+            ), (path, current, default)
