@@ -196,6 +196,14 @@ def cache_partials(env: Environment) -> None:
     else:
         language.make_module = _language_once(language.make_module)  # type: ignore[method-assign]
     try:
+        toc = env.get_template("partials/toc.html")
+    except TemplateNotFound:
+        pass
+    else:
+        escaped = env.autoescape(toc.name) if callable(env.autoescape) else env.autoescape
+        if not escaped:  # Material's own (an escaping override would escape the holes)
+            toc.root_render_func = _toc_by_shape(toc.root_render_func, env)
+    try:
         header = env.get_template("partials/header.html")
     except TemplateNotFound:
         return
@@ -291,6 +299,107 @@ def _cached_but_title(
         yield html.replace(_TITLE_HOLE, _header_title(page))
 
     return cached
+
+
+class _Heading:
+    """A table of contents entry as partials/toc.html reads it, its text replaced
+    by holes: no ``typeset`` (Material's toc-item.html has a branch for it)."""
+
+    def __init__(self, number: int, level: int, children: list[_Heading]) -> None:
+        self.url = f"\ue001{number}u\ue001"
+        # '&' tells the text (as is) from its label (striptags | e: '&amp;').
+        self.title = f"\ue001{number}t&\ue001"
+        self.level = level
+        self.children = children
+
+
+_TOC_HOLE = re.compile("\ue001(\\d+)(u|t&|t&amp;)\ue001")
+
+
+def _toc_shape(items: Any) -> tuple[Any, ...] | None:
+    """The nesting of a table of contents (the key of its rendering), or None
+    when an entry is not a plain MkDocs heading."""
+    shape = []
+    for item in items:
+        if hasattr(item, "typeset") or not isinstance(item.title, str):
+            return None
+        children = _toc_shape(item.children)
+        if children is None:
+            return None
+        shape.append(children)
+    return tuple(shape)
+
+
+def _toc_by_shape(
+    render: Callable[[Context], Iterator[str]], env: Environment
+) -> Callable[[Context], Iterator[str]]:
+    """Material's table of contents (partials/toc.html, which includes
+    toc-item.html once per heading, each with a new context), rendered once per
+    nesting of headings with holes for each heading's link and text, which are
+    filled in for each page: the text as Material writes it, and for a heading
+    with subheadings also as its ``striptags | e`` label. The first heading's
+    level is part of the key (a single h1 is left out of the list)."""
+    outputs: dict[tuple[Any, ...], list[str]] = {}
+    striptags, escape = env.filters["striptags"], env.filters["e"]
+
+    def cached(context: Context) -> Iterator[str]:
+        page = context.get("page")
+        toc = getattr(page, "toc", None)
+        shape = None if toc is None else _toc_shape(toc)
+        if shape is None:
+            yield from render(context)
+            return
+        items = list(toc)
+        key = (shape, items[0].level == 1 if items else None)
+        parts = outputs.get(key)
+        if parts is None:
+            flat: list[Any] = []
+
+            def holes(items: Any) -> list[_Heading]:
+                made = []
+                for item in items:
+                    heading = _Heading(len(flat), item.level, [])
+                    flat.append(heading)
+                    heading.children = holes(item.children)
+                    made.append(heading)
+                return made
+
+            shaped = holes(items)
+            html = "".join(render(context.derived({"page": _TocHole(page, shaped)})))
+            parts = outputs[key] = _TOC_HOLE.split(html)
+        values: list[Any] = []
+
+        def walk(items: Any) -> None:
+            for item in items:
+                values.append(item)
+                walk(item.children)
+
+        walk(items)
+        out = [parts[0]]
+        for i in range(1, len(parts), 3):
+            item = values[int(parts[i])]
+            kind = parts[i + 1]
+            if kind == "u":
+                out.append(str(item.url))
+            elif kind == "t&":
+                out.append(str(item.title))
+            else:
+                out.append(str(escape(striptags(item.title))))
+            out.append(parts[i + 2])
+        yield "".join(out)
+
+    return cached
+
+
+class _TocHole:
+    """The page as partials/toc.html sees it when rendered for a nesting of headings."""
+
+    def __init__(self, page: Any, toc: list[_Heading]) -> None:
+        self._page = page
+        self.toc = toc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
 
 
 class Fragments:

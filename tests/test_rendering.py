@@ -59,3 +59,51 @@ def test_titles_with_markup_characters_and_translations(make_site, tmp_path, mon
     page = (reused / "blogg" / "kunder" / "index.html").read_text(encoding="utf-8")
     assert "Kunder &amp; «svar» &lt;b&gt;&#34;sitat&#34;&lt;/b&gt;" in page  # in the header
     assert differing_files(reused, plain) == []
+
+
+def test_tables_of_contents_of_every_shape(make_site, tmp_path, monkeypatch) -> None:
+    # Material's table of contents is rendered once per nesting of headings, with
+    # each heading's link and text put in per page (and, for a heading with
+    # subheadings, its text without tags as a label): nested, flat, one h1 first
+    # (left out of the list), markup and characters that need escaping in headings.
+    site = make_site(
+        {
+            "posts/dyp.nb.md": post(
+                "Dyp",
+                "2024-01-02",
+                "## En *viktig* del\n\nTekst.\n\n### Under & over\n\nTekst.\n\n"
+                "#### Enda dypere\n\nTekst.\n\n### `kode` <i>her</i>\n\nTekst.\n\n"
+                "## Neste del\n\nTekst.\n",
+            ),
+            "posts/flat.nb.md": post(
+                "Flat", "2024-01-03", "## A\n\nx\n\n## B\n\ny\n\n## C «sitat»\n\nz\n"
+            ),
+            "posts/flat2.nb.md": post(
+                "Flat 2", "2024-01-04", "## D\n\nx\n\n## E\n\ny\n\n## F\n\nz\n"
+            ),
+            "posts/tittel.nb.md": post(
+                "Tittel", "2024-01-05", "# Overskrift\n\n## Første\n\nx\n\n## Andre\n\ny\n"
+            ),
+            "posts/ingen.nb.md": post("Ingen", "2024-01-06", "Bare tekst.\n"),
+            # The shape of tittel's headings, without an h1 first; a quote in a label.
+            "posts/nivaa.nb.md": post(
+                "Nivå", "2024-01-07", '## Han sa "ja"\n\nx\n\n### a\n\ny\n\n### b\n\nz\n'
+            ),
+            # As many headings as dyp, none nested.
+            "posts/to.nb.md": post("To", "2024-01-08", "## G\n\nx\n\n## H\n\ny\n"),
+            "posts/dyp.sv.md": post(
+                "Djup", "2024-01-02", "## Ett\n\nx\n\n### Två\n\ny\n\n## Tre\n\nz\n"
+            ),
+        }
+    )
+    reused, plain = build_both(site.root, tmp_path, monkeypatch)
+    page = (reused / "blogg" / "dyp" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="En viktig del"' in page  # the label of a heading with subheadings
+    assert "Under &amp; over" in page
+    # Two pages of the same shape: each shows its own headings.
+    flat2 = (reused / "blogg" / "flat2" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="#f" class="md-nav__link">' in flat2
+    assert "«sitat»" not in flat2
+    nivaa = (reused / "blogg" / "nivaa" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Han sa &#34;ja&#34;"' in nivaa
+    assert differing_files(reused, plain) == []
