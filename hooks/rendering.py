@@ -154,23 +154,27 @@ CACHED_PARTIALS: dict[str, Callable[[Context], tuple[Any, ...]]] = {
 CACHED_BLOCKS = ("styles", "libs", "fonts", "analytics", "config", "scripts")
 
 
-def _header_key(context: Context) -> tuple[Any, ...]:
+def _header_key(context: Context) -> tuple[Any, tuple[tuple[Any, Any], ...], tuple[str, ...]]:
     """What Material's header shows besides the page's title: links to the home
-    page (by depth) and to the page in the other languages, as the ``url`` filter
-    writes them. mkdocs-static-i18n sets ``config.extra.alternate`` per page, as an
-    attribute (looked up as the template does: attribute first, then item)."""
-    page, base, config = context.get("page"), context.get("base_url"), context.get("config")
+    page (by depth) and the menu of the page in the other languages: each one's
+    language and name, and its link as the ``url`` filter writes it (the links are
+    put in per page; the rest is the key). mkdocs-static-i18n sets
+    ``config.extra.alternate`` per page, as an attribute (looked up as the
+    template does: attribute first, then item)."""
+    page, base = context.get("page"), context.get("base_url")
     get = context.environment.getattr
-    alternates = get(get(config, "extra"), "alternate") if config is not None else None
-    links = tuple(
-        (
-            normalize_url(str(get(alt, "link")), page=page, base=base),
-            get(alt, "lang"),
-            get(alt, "name"),
-        )
-        for alt in (alternates or ())
-    )
-    return (base, links)
+    alternates = _alternates(context) or ()
+    menu = tuple((get(alt, "lang"), get(alt, "name")) for alt in alternates)
+    links = tuple(normalize_url(str(get(alt, "link")), page=page, base=base) for alt in alternates)
+    return base, menu, links
+
+
+def _alternates(context: Context) -> Any:
+    config = context.get("config")
+    if config is None:
+        return None
+    get = context.environment.getattr
+    return get(get(config, "extra"), "alternate")
 
 
 def cache_partials(env: Environment) -> None:
@@ -252,9 +256,13 @@ def _cached(
     return cached
 
 
-#: Stands for the page's title in the header's one rendering per key (a character
-#: of Unicode's private use area: no title or template has it).
+#: Stand for the page's title and its links to other languages in the header's one
+#: rendering per key (characters of Unicode's private use area: no title or
+#: template has them). A link hole starts with '#', which the ``url`` filter
+#: leaves as it is.
 _TITLE_HOLE = "\ue000page title\ue000"
+_LINK_HOLE = "#\ue000{}\ue000"
+_HEADER_HOLE = re.compile("(\ue000page title\ue000|#\ue000\\d+\ue000)")
 
 
 class _TitleHole:
@@ -270,6 +278,20 @@ class _TitleHole:
         return getattr(self._page, name)
 
 
+class _Delegate:
+    """An object as templates see it, with some attributes replaced."""
+
+    def __init__(self, real: Any, **replaced: Any) -> None:
+        self._real = real
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._real[key]
+
+
 def _header_title(page: Any) -> str:
     """The title as Material's header.html prints it (not escaped: its environment
     does not autoescape; hooks/main.py gives it titles escaped as Markup)."""
@@ -282,21 +304,48 @@ def _cached_but_title(
     render: Callable[[Context], Iterator[str]],
 ) -> Callable[[Context], Iterator[str]]:
     """Material's header, rendered once per `_header_key` with `_TITLE_HOLE` for the
-    title, which is filled in for each page."""
-    outputs: dict[tuple[Any, ...], str] = {}
+    title and `_LINK_HOLE` for each link of the language menu (a translated page's
+    links are its own), which are filled in for each page."""
+    outputs: dict[tuple[Any, ...], list[str] | None] = {}
 
     def cached(context: Context) -> Iterator[str]:
         page = context.get("page")
+        alternates = _alternates(context)
         # With Material's sticky tabs the header holds the tabs, which show the page
-        # as active when it is in the nav: rendered per page then.
-        if page is None or "navigation.tabs.sticky" in (context.get("features") or ()):
+        # as active when it is in the nav: rendered per page then. A language menu
+        # that is not a list of mappings is left to Material too.
+        if (
+            page is None
+            or "navigation.tabs.sticky" in (context.get("features") or ())
+            or not (alternates is None or isinstance(alternates, list))
+            or not all(isinstance(alt, dict) for alt in alternates or ())
+        ):
             yield from render(context)
             return
-        key = _header_key(context)
-        html = outputs.get(key)
-        if html is None:
-            html = outputs[key] = "".join(render(context.derived({"page": _TitleHole(page)})))
-        yield html.replace(_TITLE_HOLE, _header_title(page))
+        base, menu, links = _header_key(context)
+        key = (base, menu)
+        if key not in outputs:
+            config = context["config"]
+            holes = [
+                {**alt, "link": _LINK_HOLE.format(i)} for i, alt in enumerate(alternates or ())
+            ]
+            extra = _Delegate(context.environment.getattr(config, "extra"), alternate=holes)
+            seen = {"page": _TitleHole(page), "config": _Delegate(config, extra=extra)}
+            parts = _HEADER_HOLE.split("".join(render(context.derived(seen))))
+            # Each link once, as the url filter leaves it; else render every page.
+            written = sorted(parts[i] for i in range(1, len(parts), 2) if parts[i] != _TITLE_HOLE)
+            outputs[key] = parts if written == sorted(h["link"] for h in holes) else None
+        parts = outputs[key]
+        if parts is None:
+            yield from render(context)
+            return
+        title = _header_title(page)
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            hole = parts[i]
+            out.append(title if hole == _TITLE_HOLE else links[int(hole[2:-1])])
+            out.append(parts[i + 1])
+        yield "".join(out)
 
     return cached
 
