@@ -19,12 +19,15 @@ Three things a build otherwise repeats thousands of times (see benchmarks/README
   are base.html's blocks of links to the theme's assets, its scripts and the
   JSON of settings for them (`CACHED_BLOCKS`, once per depth), the two small
   scripts it includes on every page (once per depth), its import of
-  ``partials/language.html`` (one module per build, `_language_once`), and the header,
-  once per set of links to the page in the other languages, with the page's
-  title put in per page (`_cached_but_title`). The title, head metadata, table
-  of contents and content of each page are rendered per page as before;
-  ``tests/test_rendering.py`` checks that pages come out byte for byte as
-  Material's templates render them without any of this.
+  ``partials/language.html`` (one module per build, `_language_once`). Two more
+  are rendered once with holes that are filled in per page: the header, once
+  per depth and language menu, with the page's title and the menu's links to
+  its translations put in (`_cached_but_title`), and the table of contents, once
+  per nesting of headings, with each heading's link and text put in
+  (`_toc_by_shape`). The title, head metadata and content of each page are
+  rendered per page as before; ``tests/test_rendering.py`` checks that pages
+  come out byte for byte as Material's templates render them without any of
+  this.
 - **Listing the theme's files once.** To find the theme's static files, MkDocs
   lists every file of every theme folder on each build and matches each name
   against its patterns of what is not one; Material's folder has 14,000 files,
