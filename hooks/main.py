@@ -166,11 +166,7 @@ class _AuthorsFiles(logging.Filter):
         return page.item.path if page and page.item else match[0]
 
 
-# One filter, also when MkDocs loads this module again (`mkdocs serve` after an edit).
 _pages_log = logging.getLogger("mkdocs.structure.pages")
-for _old in [f for f in _pages_log.filters if type(f).__name__ == "_AuthorsFiles"]:
-    _pages_log.removeFilter(_old)
-_pages_log.addFilter(_AuthorsFiles())
 
 _missing_strings: set[tuple[str, str]] = set()
 _site_docs: set[str] = set()  # docs/ pages of every language, by src_uri
@@ -213,6 +209,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     i18n = _i18n(config)
     if not i18n.building:
+        _install_log_filters()
         _site = _start_site_build(config, i18n)
     if _command == "build":
         # What is loaded by now lives to the end of the build (the library, the
@@ -982,9 +979,21 @@ class _DirtyBuildNote(logging.Filter):
 
 
 _build_log = logging.getLogger("mkdocs.commands.build")
-for _old in [f for f in _build_log.filters if type(f).__name__ == "_DirtyBuildNote"]:
-    _build_log.removeFilter(_old)
-_build_log.addFilter(_DirtyBuildNote())
+
+
+def _install_log_filters() -> None:
+    """This module's filters on MkDocs' loggers, in place of any earlier ones: one
+    of each, read by the build under way. MkDocs loads this file again when
+    `mkdocs serve` reloads it after an edit, and once per name a config gives it
+    (the tests build sites whose configs name it differently): the filters of a
+    module that is not building would see no pages, or another site's."""
+    for logger, kind in ((_pages_log, _AuthorsFiles), (_build_log, _DirtyBuildNote)):
+        for old in [f for f in logger.filters if type(f).__name__ == kind.__name__]:
+            logger.removeFilter(old)
+        logger.addFilter(kind())
+
+
+_install_log_filters()
 
 # Material's search panel is a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
