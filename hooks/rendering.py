@@ -294,6 +294,12 @@ class _Delegate:
     def __getitem__(self, key: Any) -> Any:
         return self._real[key]
 
+    def __contains__(self, key: Any) -> bool:
+        return key in self._real
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._real)
+
 
 def _header_title(page: Any) -> str:
     """The title as Material's header.html prints it (not escaped: its environment
@@ -335,9 +341,9 @@ def _cached_but_title(
             extra = _Delegate(context.environment.getattr(config, "extra"), alternate=holes)
             seen = {"page": _TitleHole(page), "config": _Delegate(config, extra=extra)}
             parts = _HEADER_HOLE.split("".join(render(context.derived(seen))))
-            # Each link once, as the url filter leaves it; else render every page.
-            written = sorted(parts[i] for i in range(1, len(parts), 2) if parts[i] != _TITLE_HOLE)
-            outputs[key] = parts if written == sorted(h["link"] for h in holes) else None
+            # A hole the template changed on its way is left in a static part: then
+            # every page of the key is rendered whole.
+            outputs[key] = None if any("\ue000" in part for part in parts[::2]) else parts
         parts = outputs[key]
         if parts is None:
             yield from render(context)
@@ -391,7 +397,7 @@ def _toc_by_shape(
     filled in for each page: the text as Material writes it, and for a heading
     with subheadings also as its ``striptags | e`` label. The first heading's
     level is part of the key (a single h1 is left out of the list)."""
-    outputs: dict[tuple[Any, ...], list[str]] = {}
+    outputs: dict[tuple[Any, ...], list[str] | None] = {}
     striptags, escape = env.filters["striptags"], env.filters["e"]
 
     def cached(context: Context) -> Iterator[str]:
@@ -403,8 +409,7 @@ def _toc_by_shape(
             return
         items = list(toc)
         key = (shape, items[0].level == 1 if items else None)
-        parts = outputs.get(key)
-        if parts is None:
+        if key not in outputs:
             flat: list[Any] = []
 
             def holes(items: Any) -> list[_Heading]:
@@ -418,7 +423,14 @@ def _toc_by_shape(
 
             shaped = holes(items)
             html = "".join(render(context.derived({"page": _TocHole(page, shaped)})))
-            parts = outputs[key] = _TOC_HOLE.split(html)
+            parts = _TOC_HOLE.split(html)
+            # A hole the template changed on its way (an override that escapes, say)
+            # is left in a static part: then every page of the key is rendered whole.
+            outputs[key] = None if any("\ue001" in part for part in parts[::3]) else parts
+        parts = outputs[key]
+        if parts is None:
+            yield from render(context)
+            return
         values: list[Any] = []
 
         def walk(items: Any) -> None:

@@ -107,3 +107,60 @@ def test_tables_of_contents_of_every_shape(make_site, tmp_path, monkeypatch) -> 
     nivaa = (reused / "blogg" / "nivaa" / "index.html").read_text(encoding="utf-8")
     assert 'aria-label="Han sa &#34;ja&#34;"' in nivaa
     assert differing_files(reused, plain) == []
+
+
+class _Heading:
+    def __init__(self, title: str, anchor: str, level: int = 2, children=()) -> None:
+        self.title, self.url, self.level, self.children = title, f"#{anchor}", level, list(children)
+
+
+class _Page:
+    def __init__(self, toc: list[_Heading]) -> None:
+        self.toc, self.meta, self.title = toc, {}, "Side"
+
+
+def test_a_table_of_contents_template_that_changes_its_holes_is_rendered_whole() -> None:
+    # An override that transforms a heading's text would leave a hole in the cached
+    # rendering: then each page is rendered by the template itself.
+    from jinja2 import Environment
+
+    env = Environment()
+    template = env.from_string(
+        "{% for item in page.toc %}<a href='{{ item.url }}'>{{ item.title | upper }}</a>"
+        "{% endfor %}"
+    )
+    cached = rendering._toc_by_shape(template.root_render_func, env)
+    for page in (_Page([_Heading("en del", "en")]), _Page([_Heading("to deler", "to")])):
+        html = "".join(cached(template.new_context({"page": page})))
+        assert html == template.render(page=page)
+    assert "TO DELER" in html
+
+
+def test_a_header_that_changes_its_holes_is_rendered_whole() -> None:
+    # A language link or the title changed on its way (here by filters) would leave a
+    # hole in the cached rendering: then each page is rendered by the template itself.
+    from jinja2 import Environment
+
+    env = Environment()
+
+    class Config:
+        def __init__(self, link: str) -> None:
+            self.extra = type("Extra", (), {})()
+            self.extra.alternate = [{"link": link, "lang": "sv", "name": "Svenska"}]
+
+    for source in (
+        "{% for alt in config.extra.alternate %}<a href='{{ alt.link | replace('#', '/') }}'>"
+        "{{ alt.name }}</a>{% endfor %}<h1>{{ page.title }}</h1>",
+        "{% for alt in config.extra.alternate %}<a href='{{ alt.link }}'>{{ alt.name }}</a>"
+        "{% endfor %}<h1>{{ page.title | upper }}</h1>",
+    ):
+        template = env.from_string(source)
+        cached = rendering._cached_but_title(template.root_render_func)
+        for link, title in (("#sv/a/", "En side"), ("#sv/b/", "Neste side")):
+            page = _Page([])
+            page.title = title
+            values = {"page": page, "config": Config(link), "base_url": ".."}
+            html = "".join(cached(template.new_context(values)))
+            assert html == template.render(**values)
+        assert "sv/b/" in html
+        assert "este side" in html or "ESTE SIDE" in html
