@@ -1,22 +1,23 @@
 """mkdocs-static-i18n's per-file work, done with strings instead of pathlib.
 
-The same goes for finding the file a link points to (`get_file_from_path`: three
-pathlib objects per link, 1 % of a build).
-
 For every language it builds, mkdocs-static-i18n remakes each page's ``File``
 for that language (``suffix.create_i18n_file``): 'blogg/hei.sv.md' becomes the
 page at 'sv/blogg/hei/', with its locale and translations noted on it. It does
 so with a dozen ``pathlib`` objects per file, about 0.1 ms each time; at 1000
-essays per language that is 8,000 files and 0.8 s of a build (2 %).
+essays per language that is 8,000 files and 0.8 s of a build (2 %). And MkDocs
+asks it for the file every link in every page points to
+(``I18nFiles.get_file_from_path``), three pathlib objects per link.
 
-`create_i18n_file` does the same, step for step, with string operations that
-give what pathlib gives for a clean relative path: segments that are neither
-empty, ``.`` nor ``..``, that do not start or end with a dot, and no
-backslashes (every page this site has, written or generated). Any other path
-goes to mkdocs-static-i18n's own function. ``tests/test_i18nfiles.py`` checks
-that both make the same ``File`` (every attribute) for the site's pages and
-for a range of names, with and without directory URLs, in every language.
-The lock file pins mkdocs-static-i18n: a new version may change the original.
+`create_i18n_file` and `get_file_from_path` do the same, step for step, with
+string operations that give what pathlib gives for a clean relative path:
+segments that are neither empty, ``.`` nor ``..``, that do not start or end
+with a dot, and no backslashes (every page this site has, written or
+generated). Any other path goes to mkdocs-static-i18n's own code.
+``tests/test_i18nfiles.py`` checks that both make the same ``File`` (every
+attribute) for the site's pages and for a range of names, with and without
+directory URLs, in every language, and find the same file for a range of
+links. The lock file pins mkdocs-static-i18n: a new version may change the
+original.
 """
 
 from __future__ import annotations
