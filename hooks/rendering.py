@@ -159,9 +159,9 @@ CACHED_BLOCKS = ("styles", "libs", "fonts", "analytics", "config", "scripts")
 
 def _header_key(context: Context) -> tuple[Any, tuple[tuple[Any, Any], ...], tuple[str, ...]]:
     """What Material's header shows besides the page's title: links to the home
-    page (by depth) and the menu of the page in the other languages: each one's
-    language and name, and its link as the ``url`` filter writes it (the links are
-    put in per page; the rest is the key). mkdocs-static-i18n sets
+    page (by depth) and the menu of the page in the other languages, each entry's
+    language and name (with the depth, the key of its rendering) and its link as
+    the ``url`` filter writes it (put in per page). mkdocs-static-i18n sets
     ``config.extra.alternate`` per page, as an attribute (looked up as the
     template does: attribute first, then item)."""
     page, base = context.get("page"), context.get("base_url")
@@ -181,8 +181,10 @@ def _alternates(context: Context) -> Any:
 
 
 def cache_partials(env: Environment) -> None:
-    """Render each of `CACHED_PARTIALS` once per key in this environment, and the
-    header once per `_header_key` with the page's title filled in per page.
+    """Render each of `CACHED_PARTIALS` once per key in this environment, the
+    header once per depth and language menu (`_cached_but_title`) and the table
+    of contents once per nesting of headings (`_toc_by_shape`), with holes filled
+    in per page.
 
     ``{% include %}`` runs a template's ``root_render_func`` with the includer's
     context; the wrapper returns the first rendering for the same key.
@@ -268,21 +270,9 @@ _LINK_HOLE = "#\ue000{}\ue000"
 _HEADER_HOLE = re.compile("(\ue000page title\ue000|#\ue000\\d+\ue000)")
 
 
-class _TitleHole:
-    """The page as the header sees it when rendered for every page of a key: its
-    title (``page.meta.title``, ``page.title``) is `_TITLE_HOLE`."""
-
-    def __init__(self, page: Any) -> None:
-        self._page = page
-        self.meta = {**(page.meta or {}), "title": _TITLE_HOLE}
-        self.title = _TITLE_HOLE
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._page, name)
-
-
 class _Delegate:
-    """An object as templates see it, with some attributes replaced."""
+    """An object as templates see it, with some attributes replaced: the page or
+    the config a header or table of contents is rendered with once per key."""
 
     def __init__(self, real: Any, **replaced: Any) -> None:
         self._real = real
@@ -312,9 +302,10 @@ def _header_title(page: Any) -> str:
 def _cached_but_title(
     render: Callable[[Context], Iterator[str]],
 ) -> Callable[[Context], Iterator[str]]:
-    """Material's header, rendered once per `_header_key` with `_TITLE_HOLE` for the
-    title and `_LINK_HOLE` for each link of the language menu (a translated page's
-    links are its own), which are filled in for each page."""
+    """Material's header, rendered once per depth and language menu (see
+    `_header_key`) with `_TITLE_HOLE` for the title and `_LINK_HOLE` for each link
+    of the menu (a translated page's links are its own), which are filled in for
+    each page."""
     outputs: dict[tuple[Any, ...], list[str] | None] = {}
 
     def cached(context: Context) -> Iterator[str]:
@@ -339,7 +330,12 @@ def _cached_but_title(
                 {**alt, "link": _LINK_HOLE.format(i)} for i, alt in enumerate(alternates or ())
             ]
             extra = _Delegate(context.environment.getattr(config, "extra"), alternate=holes)
-            seen = {"page": _TitleHole(page), "config": _Delegate(config, extra=extra)}
+            # The title as page.meta.title and page.title (header.html reads both).
+            meta = {**(page.meta or {}), "title": _TITLE_HOLE}
+            seen = {
+                "page": _Delegate(page, meta=meta, title=_TITLE_HOLE),
+                "config": _Delegate(config, extra=extra),
+            }
             parts = _HEADER_HOLE.split("".join(render(context.derived(seen))))
             # A hole the template changed on its way is left in a static part: then
             # every page of the key is rendered whole.
@@ -422,7 +418,7 @@ def _toc_by_shape(
                 return made
 
             shaped = holes(items)
-            html = "".join(render(context.derived({"page": _TocHole(page, shaped)})))
+            html = "".join(render(context.derived({"page": _Delegate(page, toc=shaped)})))
             parts = _TOC_HOLE.split(html)
             # A hole the template changed on its way (an override that escapes, say)
             # is left in a static part: then every page of the key is rendered whole.
@@ -453,17 +449,6 @@ def _toc_by_shape(
         yield "".join(out)
 
     return cached
-
-
-class _TocHole:
-    """The page as partials/toc.html sees it when rendered for a nesting of headings."""
-
-    def __init__(self, page: Any, toc: list[_Heading]) -> None:
-        self._page = page
-        self.toc = toc
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._page, name)
 
 
 class Fragments:
