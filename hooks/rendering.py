@@ -40,6 +40,7 @@ Three things a build otherwise repeats thousands of times (see benchmarks/README
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import sysconfig
@@ -406,16 +407,10 @@ def _toc_by_shape(
         items = list(toc)
         key = (shape, items[0].level == 1 if items else None)
         if key not in outputs:
-            flat: list[Any] = []
+            numbers = itertools.count()  # headings in document order, as `walk` below
 
             def holes(items: Any) -> list[_Heading]:
-                made = []
-                for item in items:
-                    heading = _Heading(len(flat), item.level, [])
-                    flat.append(heading)
-                    heading.children = holes(item.children)
-                    made.append(heading)
-                return made
+                return [_Heading(next(numbers), item.level, holes(item.children)) for item in items]
 
             shaped = holes(items)
             html = "".join(render(context.derived({"page": _Delegate(page, toc=shaped)})))
