@@ -18,6 +18,18 @@ attribute) for the site's pages and for a range of names, with and without
 directory URLs, in every language, and find the same file for a range of
 links. The lock file pins mkdocs-static-i18n: a new version may change the
 original.
+
+Two per-page steps of the plugin are done the same way (`install_page_steps`):
+
+- Before each page is rendered it resets Material's language menu
+  (``config.extra.alternate``) with ``deepcopy`` and compares the page's URL with
+  two others as ``PurePath`` objects (``reconfigure_page_context``, 0.1 ms a page);
+  `reconfigure_page_context` copies the menu's plain dicts and compares clean URLs
+  as strings (pathlib's equality is that of the normalized path).
+- It goes through each page's Markdown line by line to give admonitions without a
+  title the title configured for the language (``on_page_markdown``, 0.05 ms a
+  page). This site configures none, and then the only change the pass makes is
+  joining the lines again with newlines, which `_page_markdown` does at once.
 """
 
 from __future__ import annotations
@@ -26,22 +38,36 @@ import logging
 import os
 import posixpath
 import re
+from copy import deepcopy
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
 
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import suffix
 from mkdocs_static_i18n.config import RE_LOCALE
+from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 #: A relative path whose every segment is a name that neither starts nor ends with
 #: a dot: for these, pathlib's ``name``, ``stem``, ``suffix`` and joins are plain
 #: string operations.
 _CLEAN = re.compile(r"(?:[^/.\\][^/\\]*(?<!\.)/)*[^/.\\][^/\\]*(?<!\.)")
 
-_original = suffix.create_i18n_file
+
+def _unpatched(function: Any) -> Any:
+    """The plugin's own *function*, also when this module is loaded again (the
+    preview does so when the hooks' code changes) and finds its own copy in place."""
+    return getattr(function, "unpatched", function)
+
+
+_original = _unpatched(suffix.create_i18n_file)
 
 
 def _split_suffix(name: str) -> tuple[str, str]:
@@ -148,7 +174,7 @@ def create_i18n_file(
     return new
 
 
-_original_lookup = suffix.I18nFiles.get_file_from_path
+_original_lookup = _unpatched(suffix.I18nFiles.get_file_from_path)
 
 
 def get_file_from_path(self: suffix.I18nFiles, path: str) -> File | None:
@@ -173,3 +199,81 @@ def install() -> None:
     its ``suffix`` module at each use) and `get_file_from_path`."""
     suffix.create_i18n_file = create_i18n_file
     suffix.I18nFiles.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
+
+
+# --- per page -------------------------------------------------------------------------
+
+_original_page_context = _unpatched(ExtendedPlugin.reconfigure_page_context)
+# Values a language menu entry holds (name, link, lang: strings), which deepcopy
+# does not copy: a new dict of the same values is a deep copy.
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _path_key(path: str) -> str:
+    """``str(PurePosixPath(path))``: pathlib compares paths by this normal form
+    ('blogg/hei/' and 'blogg/hei' are one path, '' is '.')."""
+    bare = path[:-1] if path.endswith("/") else path
+    if _CLEAN.fullmatch(bare):
+        return bare
+    return str(PurePosixPath(path))
+
+
+def _copy_menu(menu: Any) -> Any:
+    """``deepcopy(menu)``, quicker for a list of dicts of strings."""
+    if type(menu) is list and all(
+        type(entry) is dict and all(type(v) in _ATOMS for v in entry.values()) for entry in menu
+    ):
+        return [dict(entry) for entry in menu]
+    return deepcopy(menu)
+
+
+def reconfigure_page_context(
+    self: ExtendedPlugin, context: Any, page: Page, config: MkDocsConfig, nav: Navigation
+) -> Any:
+    """``ExtendedPlugin.reconfigure_page_context``: Material's language menu for this
+    page, each entry linking to the page's translation in that language if it has one."""
+    if self.extra_alternate:
+        config.extra.alternate = _copy_menu(self.extra_alternate)
+        url = _path_key(page.url)
+        if url == "." or url == _path_key(page.file.locale_alternate_of):
+            return context
+        for extra_alternate in config.extra.alternate:
+            alternate_lang = extra_alternate["lang"]
+            if alternate_lang in page.file.alternates:
+                extra_alternate["link"] = page.file.alternates[alternate_lang].url
+    return context
+
+
+def _page_markdown(
+    plugin: I18n, markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    """``I18n.on_page_markdown``; with no admonition titles configured for the
+    language, its line-by-line pass changes no line, and only the joining remains."""
+    if plugin.current_language_config.admonition_translations:
+        return I18n.on_page_markdown(plugin, markdown, page, config, files)
+    return "\n".join(markdown.splitlines())
+
+
+def install_page_steps(config: MkDocsConfig) -> None:
+    """Make mkdocs-static-i18n use `reconfigure_page_context` and `_page_markdown`
+    (call from on_config: MkDocs has listed each plugin's handlers by then). Only
+    where pathlib's paths are POSIX paths, as `_path_key` assumes."""
+    if os.name != "posix":
+        return
+    ExtendedPlugin.reconfigure_page_context = reconfigure_page_context  # type: ignore[method-assign]
+    handlers = config.plugins.events["page_markdown"]
+    for at, handler in enumerate(handlers):
+        plugin = getattr(handler, "__self__", None)
+        if isinstance(plugin, I18n) and getattr(handler, "__func__", None) is I18n.on_page_markdown:
+
+            def page_markdown(markdown: str, /, *, plugin: I18n = plugin, **kwargs: Any) -> str:
+                return _page_markdown(plugin, markdown, **kwargs)
+
+            handlers[at] = page_markdown
+            origins = config.plugins._event_origins
+            origins[page_markdown] = origins.get(handler, "i18n")
+
+
+create_i18n_file.unpatched = _original  # type: ignore[attr-defined]
+get_file_from_path.unpatched = _original_lookup  # type: ignore[attr-defined]
+reconfigure_page_context.unpatched = _original_page_context  # type: ignore[attr-defined]

@@ -222,6 +222,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pagemarkdown.new_build()
     searchindex.install(config)
     i18nfiles.install()  # mkdocs-static-i18n's per-file work without pathlib
+    i18nfiles.install_page_steps(config)  # and two of its per-page steps
     _label_palette_switch(config)
     # Hosts serve one 404.html for the whole site: the default language's, which
     # links to every language. Without this the last language built overwrites it.

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import suffix
+from mkdocs_static_i18n.plugin import I18n
 
 import i18nfiles
 from conftest import ROOT, build_into
@@ -172,3 +175,113 @@ def test_same_link_targets_as_mkdocs_static_i18n(configs: dict) -> None:
             assert i18nfiles.get_file_from_path(lookup, path) is i18nfiles._original_lookup(
                 lookup, path
             ), (path, current, default)
+
+
+# --- per page -------------------------------------------------------------------------
+
+PATHS = [
+    "",
+    ".",
+    "./",
+    "sv",
+    "sv/",
+    "sv//",
+    "blogg/hei/",
+    "blogg/hei",
+    "blogg/hei/index.html",
+    "blogg//hei/",
+    "blogg/./hei/",
+    "./blogg/hei/",
+    "/sv/",
+    "//sv/",
+    "///sv/",
+    "../sv/",
+    ".hidden/",
+    "a b/ø å/",
+]
+
+
+def test_path_key_is_pathlibs_normal_form() -> None:
+    for path in PATHS:
+        assert i18nfiles._path_key(path) == str(PurePosixPath(path)), path
+    # and so compares as pathlib does
+    for a, b in itertools.product(PATHS, repeat=2):
+        same = i18nfiles._path_key(a) == i18nfiles._path_key(b)
+        assert same == (PurePosixPath(a) == PurePosixPath(b)), (a, b)
+
+
+def test_menu_copy_is_a_deep_copy() -> None:
+    menu = [{"name": "Norsk", "link": "/", "lang": "nb"}, {"name": "Svenska", "link": "/sv/"}]
+    copy = i18nfiles._copy_menu(menu)
+    assert copy == menu
+    copy[0]["link"] = "/x/"
+    assert menu[0]["link"] == "/"
+    nested = [{"name": "Norsk", "extra": ["a"]}]
+    copy = i18nfiles._copy_menu(nested)
+    copy[0]["extra"].append("b")
+    assert nested == [{"name": "Norsk", "extra": ["a"]}]
+
+
+def test_same_language_menus_as_mkdocs_static_i18n(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building the repository's site, every page gets the language menu the
+    plugin's own code would give it."""
+    compared = []
+    reconfigure = i18nfiles.reconfigure_page_context
+
+    def both(self: Any, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        i18nfiles._original_page_context(self, context, page, config, nav)
+        theirs = copy.deepcopy(config.extra.alternate)
+        ours = reconfigure(self, context, page, config, nav)
+        assert config.extra.alternate == theirs, page.url
+        compared.append((page.url, theirs != self.extra_alternate))
+        return ours
+
+    monkeypatch.setattr(i18nfiles, "reconfigure_page_context", both)
+    build_into(ROOT, tmp_path / "site")
+    assert len(compared) > 50
+    assert {url.split("/")[0] for url, _ in compared} >= {"sv", "da", "blogg"}
+    # pages whose menu links to their translations, and pages whose menu does not
+    assert {translated for _, translated in compared} == {True, False}
+    assert ("sv/", False) in compared
+
+
+ADMONITIONS = (
+    'Tittel\r\n\r\n!!! note\r\n    Innhold\u2028mer\n\n??? tip\n    x\n!!! warning "Egen"\n'
+)
+
+
+def test_same_markdown_as_mkdocs_static_i18n(configs: dict) -> None:
+    config = configs[True]
+    for translations in ({}, {"note": "Merk", "tip": "Tips"}):
+        plugin = SimpleNamespace(
+            current_language_config=SimpleNamespace(admonition_translations=translations)
+        )
+        for text in (ADMONITIONS, "", "\n", "ett avsnitt", "a\r\rb\x0c\x1cc\n\n"):
+            ours = i18nfiles._page_markdown(plugin, text, None, config, None)  # type: ignore[arg-type]
+            theirs = I18n.on_page_markdown(plugin, text, None, config, None)  # type: ignore[arg-type]
+            assert ours == theirs, (text, translations)
+        # the titles are given where configured (the plugin's own pass)
+        given = i18nfiles._page_markdown(plugin, ADMONITIONS, None, config, None)  # type: ignore[arg-type]
+        assert ('!!! note "Merk"' in given) == bool(translations)
+
+
+def test_page_steps_are_in_place_in_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build goes through both per-page replacements (or the comparisons above
+    compare code the build does not run)."""
+    calls: list[str] = []
+    page_markdown, page_context = i18nfiles._page_markdown, i18nfiles.reconfigure_page_context
+    monkeypatch.setattr(
+        i18nfiles, "_page_markdown", lambda *a, **k: calls.append("md") or page_markdown(*a, **k)
+    )
+    monkeypatch.setattr(
+        i18nfiles,
+        "reconfigure_page_context",
+        lambda *a, **k: calls.append("context") or page_context(*a, **k),
+    )
+    build_into(ROOT, tmp_path / "site")
+    assert calls.count("md") > 50
+    assert calls.count("context") > 50
