@@ -222,29 +222,39 @@ def test_menu_copy_is_a_deep_copy() -> None:
     assert nested == [{"name": "Norsk", "extra": ["a"]}]
 
 
-def test_same_language_menus_as_mkdocs_static_i18n(
+def test_same_menus_and_markdown_as_mkdocs_static_i18n_in_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Building the repository's site, every page gets the language menu the
-    plugin's own code would give it."""
-    compared = []
-    reconfigure = i18nfiles.reconfigure_page_context
+    """Building the repository's site, every page gets the language menu and the
+    Markdown the plugin's own code would give it (and the build goes through both
+    replacements, or the comparisons below would compare code it does not run)."""
+    menus = []
+    markdowns = []
+    reconfigure, page_markdown = i18nfiles.reconfigure_page_context, i18nfiles._page_markdown
 
-    def both(self: Any, context: Any, page: Any, config: Any, nav: Any) -> Any:
+    def both_menus(self: Any, context: Any, page: Any, config: Any, nav: Any) -> Any:
         i18nfiles._original_page_context(self, context, page, config, nav)
         theirs = copy.deepcopy(config.extra.alternate)
         ours = reconfigure(self, context, page, config, nav)
         assert config.extra.alternate == theirs, page.url
-        compared.append((page.url, theirs != self.extra_alternate))
+        menus.append((page.url, theirs != self.extra_alternate))
         return ours
 
-    monkeypatch.setattr(i18nfiles, "reconfigure_page_context", both)
+    def both_markdowns(plugin: Any, markdown: str, page: Any, config: Any, files: Any) -> str:
+        ours = page_markdown(plugin, markdown, page, config, files)
+        assert ours == I18n.on_page_markdown(plugin, markdown, page, config, files), page.url
+        markdowns.append(page.url)
+        return ours
+
+    monkeypatch.setattr(i18nfiles, "reconfigure_page_context", both_menus)
+    monkeypatch.setattr(i18nfiles, "_page_markdown", both_markdowns)
     build_into(ROOT, tmp_path / "site")
-    assert len(compared) > 50
-    assert {url.split("/")[0] for url, _ in compared} >= {"sv", "da", "blogg"}
+    assert len(menus) > 50
+    assert len(markdowns) == len(menus)
+    assert {url.split("/")[0] for url, _ in menus} >= {"sv", "da", "blogg"}
     # pages whose menu links to their translations, and pages whose menu does not
-    assert {translated for _, translated in compared} == {True, False}
-    assert ("sv/", False) in compared
+    assert {translated for _, translated in menus} == {True, False}
+    assert ("sv/", False) in menus
 
 
 ADMONITIONS = (
@@ -265,23 +275,3 @@ def test_same_markdown_as_mkdocs_static_i18n(configs: dict) -> None:
         # the titles are given where configured (the plugin's own pass)
         given = i18nfiles._page_markdown(plugin, ADMONITIONS, None, config, None)  # type: ignore[arg-type]
         assert ('!!! note "Merk"' in given) == bool(translations)
-
-
-def test_page_steps_are_in_place_in_a_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The build goes through both per-page replacements (or the comparisons above
-    compare code the build does not run)."""
-    calls: list[str] = []
-    page_markdown, page_context = i18nfiles._page_markdown, i18nfiles.reconfigure_page_context
-    monkeypatch.setattr(
-        i18nfiles, "_page_markdown", lambda *a, **k: calls.append("md") or page_markdown(*a, **k)
-    )
-    monkeypatch.setattr(
-        i18nfiles,
-        "reconfigure_page_context",
-        lambda *a, **k: calls.append("context") or page_context(*a, **k),
-    )
-    build_into(ROOT, tmp_path / "site")
-    assert calls.count("md") > 50
-    assert calls.count("context") > 50
