@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import suffix
 from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import i18nfiles
 from conftest import ROOT, build_into
@@ -212,13 +213,13 @@ def test_path_key_is_pathlibs_normal_form() -> None:
 
 def test_menu_copy_is_a_deep_copy() -> None:
     menu = [{"name": "Norsk", "link": "/", "lang": "nb"}, {"name": "Svenska", "link": "/sv/"}]
-    copy = i18nfiles._copy_menu(menu)
-    assert copy == menu
-    copy[0]["link"] = "/x/"
+    copied = i18nfiles._copy_menu(menu)
+    assert copied == menu
+    copied[0]["link"] = "/x/"
     assert menu[0]["link"] == "/"
     nested = [{"name": "Norsk", "extra": ["a"]}]
-    copy = i18nfiles._copy_menu(nested)
-    copy[0]["extra"].append("b")
+    copied = i18nfiles._copy_menu(nested)
+    copied[0]["extra"].append("b")
     assert nested == [{"name": "Norsk", "extra": ["a"]}]
 
 
@@ -248,6 +249,10 @@ def test_same_menus_and_markdown_as_mkdocs_static_i18n_in_a_build(
 
     monkeypatch.setattr(i18nfiles, "reconfigure_page_context", both_menus)
     monkeypatch.setattr(i18nfiles, "_page_markdown", both_markdowns)
+    # The build installs `both_menus` on the plugin's class: put the class back after.
+    monkeypatch.setattr(
+        ExtendedPlugin, "reconfigure_page_context", ExtendedPlugin.reconfigure_page_context
+    )
     build_into(ROOT, tmp_path / "site")
     assert len(menus) > 50
     assert len(markdowns) == len(menus)
