@@ -18,12 +18,14 @@ FILES = {
         "2024-01-02",
         "## Et avsnitt {#eget-anker}\n\nSe [den andre][andre] og [avsnittet](andre.nb.md#mer).\n\n"
         '<div class="boks" id="boksen" markdown>\n*Inni* en boks.\n</div>\n\n'
+        '<p class="merke" id="merket">Rå HTML.</p>\n\n'
         "| Kolonne | Verdi |\n| --- | --- |\n| a | 1 |\n\n[andre]: andre.nb.md\n",
     ),
     "posts/andre.nb.md": post(
         "Andre",
         "2024-01-03",
-        "## Mer\n\nTekst.\n\n## Et avsnitt\n\nSamme overskrift som i første.\n",
+        "## Mer\n\nTekst.\n\n## Et avsnitt\n\nSamme overskrift som i første, og "
+        "[merket](forste.nb.md#merket) der.\n\n<!-- more -->\n\nSlutt.\n",
     ),
     "posts/forste.sv.md": post(
         "Första", "2024-01-02", "## Ett avsnitt\n\nSe [den norska][n].\n\n[n]: forste.nb.md\n"
@@ -45,6 +47,23 @@ def test_the_site_is_the_same_as_with_a_new_converter_per_page(
     monkeypatch.setattr(pagemarkdown, "use_for", lambda page: None)  # MkDocs' Page.render
     build_into(site.root, tmp_path / "mkdocs")
     assert differing_files(tmp_path / "shared", tmp_path / "mkdocs") == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "ids"),
+    [
+        ("Tekst.\n\n<!-- more -->\n\nMer tekst med 3 < 4.\n", set()),
+        ('Tekst.\n\n<div id="boks" markdown>\n*Inni*\n</div>\n', {"boks"}),
+        ('Se <a name="her"></a> og <SPAN ID="stor">.\n', {"her", "stor"}),
+        ('<!-- <span id="bort"> -->\n', set()),
+    ],
+)
+def test_ids_in_raw_html_are_found_as_mkdocs_finds_them(markdown: str, ids: set[str]) -> None:
+    lines = markdown.split("\n")
+    ours = pagemarkdown._RawHTMLAnchors()
+    mkdocs = pagemarkdown.mkdocs_pages._RawHTMLPreprocessor()
+    assert ours.run(lines) == mkdocs.run(lines) == lines
+    assert ours.present_anchor_ids == mkdocs.present_anchor_ids == ids
 
 
 def test_anchors_and_titles_do_not_carry_over_from_one_page_to_the_next(
