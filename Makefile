@@ -39,14 +39,15 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build into a scratch folder and swap it in only when the strict build
-# succeeded: a failed build leaves the previous site/ exactly as it was.
+# succeeded: a failed build leaves the previous site/ exactly as it was. The
+# previous site/ becomes the next scratch folder, which the next build writes
+# over in place (hooks/inplace.py): deleting a site is slow on many disks.
 build: $(STAMP)
-	rm -rf .site-building
 	$(BIN)/mkdocs build --strict --site-dir .site-building
 	rm -rf .site-previous
 	if [ -d site ]; then mv site .site-previous; fi
 	mv .site-building site
-	rm -rf .site-previous
+	if [ -d .site-previous ]; then mv .site-previous .site-building; fi
 	@echo "Built site/ ($$(find site -name index.html | wc -l) pages)."
 
 test: $(STAMP)

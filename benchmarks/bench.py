@@ -11,7 +11,9 @@ languages). Then, in rounds of every N (so that drift in a shared machine hits
 all of them alike), each build between two runs of the lower bound:
 
 - the build: ``mkdocs build --strict`` of that site in a fresh process, as
-  ``make build`` runs it (wall time, peak memory of the process);
+  ``make build`` runs it (wall time, peak memory of the process), over the
+  site/ of the build before it, as a repeated build runs (the first build of
+  each N writes into an empty folder);
 - the lower bound: python-markdown alone converting the same bodies with the
   same extensions (MkDocs' resolved ``markdown_extensions``), one reused
   ``Markdown`` instance, in a fresh process. No build can beat it: a build
@@ -275,8 +277,10 @@ def run_measured(argv: list[str], cwd: Path) -> tuple[float, float, str]:
 
 
 def build_once(root: Path) -> tuple[float, float]:
-    out = root / "site"
-    shutil.rmtree(out, ignore_errors=True)
+    # Over the site/ of the build before (the first build of each N has none), as a
+    # repeated `mkdocs build` runs. Deleting it here, just before, would charge the
+    # build for the deletion: on this project's disks, files created in the half
+    # minute after deleting a site are written up to 7 times slower (README, item 24).
     wall, peak, _ = run_measured([str(BIN / "mkdocs"), "build", "--strict", "-q"], root)
     return wall, peak
 

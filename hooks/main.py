@@ -44,13 +44,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import feeds
 import i18nfiles
 import incremental
+import inplace
 import l10n
 import library
 import links
@@ -211,6 +212,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not i18n.building:
         _install_log_filters()
         _site = _start_site_build(config, i18n)
+        if _command in ("build", "gh-deploy"):
+            inplace.install(config.site_dir)  # write over the last build, not into an empty site/
     if _command == "build":
         # What is loaded by now lives to the end of the build (the library, the
         # views, the last language's pages): keep the garbage collector from going
@@ -468,6 +471,7 @@ def _unsuffixed(src_uri: str) -> str:
 @event_priority(-110)  # after i18n has kept this language's files
 def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    inplace.make_room(file.abs_dest_path for file in files)
     for file in files:
         page = _site.pages.get(file.src_uri)
         if page is not None:
@@ -847,6 +851,9 @@ def _finish_site(config: MkDocsConfig) -> None:
         thanks = f"/{routes.TALKS}/{routes.THANKS}/</loc>"
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(_without_urls(text, thanks), encoding="utf-8")
+    removed = inplace.finish()  # what an earlier build left and this one did not write
+    if removed:
+        log.debug(f"Removed {len(removed)} files of an earlier build")
 
 
 def _without_urls(sitemap: str, loc_end: str) -> str:
@@ -887,6 +894,10 @@ def _write_problems(site_dir: Path) -> None:
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
     _rebuilds.forget()  # the output is incomplete: the next build renders everything
+    blocked = inplace.blocked(error)
+    inplace.abandon()
+    if blocked:
+        raise Abort(blocked)
 
 
 # --- the preview's rebuilds ---------------------------------------------------------------
