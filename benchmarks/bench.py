@@ -204,6 +204,30 @@ def essay_body(lang: Language, rng: random.Random, links: list[str]) -> tuple[st
     return "\n\n".join(parts) + "\n", words
 
 
+def prose_paragraphs() -> dict[str, list[str]]:
+    """Per language, the paragraphs (over 20 words) of the labelled essays in
+    tests/themes/: real prose, written for the tagger's tests."""
+    import sourcefile
+
+    found: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for path in sorted((ROOT / "tests" / "themes").glob("*/*.md")):
+        source, _ = sourcefile.parse(path.read_bytes(), path.name)
+        if source is not None:
+            paragraphs = [p.strip() for p in source.body.split("\n\n") if len(p.split()) > 20]
+            found[path.name.rsplit(".", 2)[-2]] += paragraphs
+    return found
+
+
+def prose_body(paragraphs: list[str], rng: random.Random) -> tuple[str, int]:
+    """An essay of 800-1500 words of real paragraphs and nothing else: no headings,
+    links or emphasis, so Markdown alone has little to do."""
+    target, parts, words = rng.randint(800, 1500), [], 0
+    while words < target:
+        parts.append(rng.choice(paragraphs))
+        words += len(parts[-1].split())
+    return "\n\n".join(parts) + "\n", words
+
+
 def slugify(title: str, number: int) -> str:
     """The slug the site's own `make new-post` would give, shortened and numbered."""
     import contenttypes
@@ -211,8 +235,10 @@ def slugify(title: str, number: int) -> str:
     return contenttypes.slugify(title)[:40].strip("-") + f"-{number}"
 
 
-def generate(root: Path, per_language: int) -> dict[str, object]:
-    """The bench site for N essays per language in *root*; returns what it holds."""
+def generate(root: Path, per_language: int, content: str = "synthetic") -> dict[str, object]:
+    """The bench site for N essays per language in *root*; returns what it holds.
+    With *content* "prose" the essays are real paragraphs without any markup or a
+    ``summary`` (see `prose_body`)."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -237,6 +263,7 @@ def generate(root: Path, per_language: int) -> dict[str, object]:
         (code, i): slugify(titles["nb" if i % TRANSLATED_EVERY == 0 else code, i], i)
         for code, i in titles
     }
+    prose = prose_paragraphs() if content == "prose" else {}
     words = 0
     start = time.mktime((2016, 1, 4, 12, 0, 0, 0, 0, -1))
     for code, lang in langs.items():
@@ -245,11 +272,15 @@ def generate(root: Path, per_language: int) -> dict[str, object]:
             candidates = [slugs[code, j] for j in range(min(30, per_language)) if j != i]
             chosen = rng.sample(candidates, min(3, len(candidates)))
             links = [f"{slug}.{code}.md" for slug in chosen]
-            body, count = essay_body(lang, rng, links)
+            if prose:  # the summary is then the first paragraph, as for an essay without one
+                body, count = prose_body(prose[code], rng)
+                front = []
+            else:
+                body, count = essay_body(lang, rng, links)
+                front = [f"summary: {lang.phrase(rng, 15, 25)}."]
             words += count
             day = time.strftime("%Y-%m-%d", time.localtime(start + i * 3 * 86400))
-            summary = lang.phrase(rng, 15, 25) + "."
-            front = [f"title: {titles[code, i]}", f"date: {day}", f"summary: {summary}"]
+            front = [f"title: {titles[code, i]}", f"date: {day}", *front]
             if i % 8 == 3:  # some essays are tagged by the author
                 front.append("themes: [attitude]")
             text = "---\n" + "\n".join(front) + "\n---\n\n" + body
@@ -329,6 +360,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="30,300,1000", help="essays per language")
     parser.add_argument("--runs", type=int, default=3, help="builds per size (median)")
     parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument(
+        "--content",
+        choices=("synthetic", "prose"),
+        default="synthetic",
+        help="synthetic essays with Markdown (default), or real paragraphs without markup",
+    )
     parser.add_argument("--lower-bound", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.lower_bound:
@@ -340,7 +377,7 @@ def main() -> int:
     try:
         roots = {n: work / f"n{n}" for n in sizes}
         for n, root in roots.items():
-            facts = generate(root, n)
+            facts = generate(root, n, args.content)
             results[n] = {**facts, "builds": [], "pairs": []}
             print(f"N={n}: {facts['essays']} essays, {facts['words']} words")
         # Rounds of every size, each build between two runs of the lower bound:
