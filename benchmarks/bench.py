@@ -1,6 +1,7 @@
 """Build speed at scale, against the Markdown lower bound, measured in one run.
 
     make bench                       # N = 30, 300, 1000 essays per language, 3 runs each
+    make bench BENCH_ARGS="--content prose"   # real paragraphs without markup instead
     .venv/bin/python benchmarks/bench.py --sizes 300 --runs 5
 
 For each N it generates a site: the repository's mkdocs.yml, hooks/, overrides/,

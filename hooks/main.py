@@ -5,7 +5,9 @@ The pipeline, in the order a build runs it:
 1. ``on_config`` (after i18n): load the data files (`sitedata`) and every essay
    and talk (`library`); report every problem at once and stop a build before
    ``site/`` is touched. Under ``mkdocs serve`` the problems are logged and shown
-   in a banner on every page instead, so the preview keeps working.
+   in a banner on every page instead, so the preview keeps working. A full
+   build over an earlier site/ then writes it in place rather than emptying it
+   first (`inplace`), and removes at the end what it did not write.
 2. ``on_files`` before i18n (priority -90): add one virtual page per essay,
    talk and generated listing, for every language, under ``docs/`` paths
    (`routes`), so mkdocs-static-i18n routes them, links translations and puts
