@@ -473,7 +473,6 @@ def _unsuffixed(src_uri: str) -> str:
 @event_priority(-110)  # after i18n has kept this language's files
 def _fill_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
-    inplace.make_room(file.abs_dest_path for file in files)
     for file in files:
         page = _site.pages.get(file.src_uri)
         if page is not None:
@@ -502,7 +501,14 @@ def _no() -> bool:
     return False
 
 
-on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files)
+@event_priority(-110)  # after i18n has kept this language's files; before any is written
+def _make_room(files: Files, config: MkDocsConfig) -> Files:
+    """Writing over an earlier site/ (`inplace`): nothing of it in the way of a file."""
+    inplace.make_room(file.abs_dest_path for file in files)
+    return files
+
+
+on_files = CombinedEvent(_add_virtual_files, _fill_virtual_files, _make_room)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
