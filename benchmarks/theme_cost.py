@@ -31,25 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from bench import prose_paragraphs  # noqa: E402
+
 from conftest import new_site, post  # noqa: E402
-
-
-def paragraphs_by_language() -> dict[str, list[str]]:
-    import sourcefile
-
-    found: dict[str, list[str]] = {"nb": [], "sv": [], "da": []}
-    for path in sorted((ROOT / "tests" / "themes").glob("*/*.md")):
-        lang = path.name.rsplit(".", 2)[-2]
-        source, _ = sourcefile.parse(path.read_bytes(), path.name)
-        if source is not None:
-            found[lang] += [p.strip() for p in source.body.split("\n\n") if len(p.split()) > 20]
-    return found
 
 
 def make_site(root: Path, per_language: int) -> None:
     rng = random.Random(2026)
     files = {}
-    for lang, paragraphs in paragraphs_by_language().items():
+    for lang, paragraphs in prose_paragraphs().items():
         for i in range(per_language):
             body: list[str] = []
             while sum(len(p.split()) for p in body) < rng.randint(800, 1500):
