@@ -341,6 +341,46 @@ def lower_bound(root: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "bodies": len(bodies)}))
 
 
+def stock_site(root: Path) -> Path:
+    """A stock MkDocs + Material site of the same essays, beside *root*'s: every
+    essay body a page of one ``docs/`` (the title its only front-matter), the same
+    Markdown extensions, Material with its search plugin and nothing else: no
+    hooks, no i18n, no listings, feeds, themes or metadata. Essays are left out
+    of the nav, as on the real site. What the stack itself costs on this content."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    stock = root / "stock"
+    if stock.exists():
+        shutil.rmtree(stock)
+    (stock / "docs").mkdir(parents=True)
+    (stock / "docs" / "index.md").write_text("# Hjem\n\nEssays.\n", encoding="utf-8")
+    for path in sorted((root / "posts").glob("*.md")):
+        front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        title = next(line[6:].strip() for line in front.splitlines() if line.startswith("title:"))
+        page = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{body}"
+        (stock / "docs" / path.name).write_text(page, encoding="utf-8")
+    settings = {
+        "site_name": "Stock",
+        "theme": {"name": "material", "language": "nb", "font": False},
+        "markdown_extensions": list(config["markdown_extensions"]),
+        "plugins": ["search"],
+        "nav": ["index.md"],
+        "validation": {"nav": {"omitted_files": "info"}, "links": {"not_found": "info"}},
+    }
+    (stock / "mkdocs.yml").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    return stock
+
+
+def stock_once(stock: Path, run: int) -> tuple[float, float]:
+    # MkDocs empties its site_dir before a build, and deleting a site slows the file
+    # writes after it on this project's disks (README, item 24): each stock build gets
+    # a new, empty folder, and they are all deleted at the end of the run.
+    argv = [str(BIN / "mkdocs"), "build", "-q", "--site-dir", f"site-{run}"]
+    wall, peak, _ = run_measured(argv, stock)
+    return wall, peak
+
+
 def output_facts(out: Path, root: Path) -> dict[str, object]:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     pages = sum(1 for _ in out.rglob("index.html"))
@@ -367,6 +407,12 @@ def main() -> int:
         default="synthetic",
         help="synthetic essays with Markdown (default), or real paragraphs without markup",
     )
+    parser.add_argument(
+        "--stock",
+        action="store_true",
+        help="also build the same essays as a stock MkDocs + Material site (no hooks, one"
+        " language, only search) in each round, against the same lower bound",
+    )
     parser.add_argument("--lower-bound", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.lower_bound:
@@ -379,25 +425,35 @@ def main() -> int:
         roots = {n: work / f"n{n}" for n in sizes}
         for n, root in roots.items():
             facts = generate(root, n, args.content)
-            results[n] = {**facts, "builds": [], "pairs": []}
+            results[n] = {**facts, "builds": [], "pairs": [], "stock": [], "stock_pairs": []}
+            if args.stock:
+                stock_site(root)
             print(f"N={n}: {facts['essays']} essays, {facts['words']} words")
         # Rounds of every size, each build between two runs of the lower bound:
         # L B L for N=30, then for 300, then for 1000, again and again. The shared
         # VM's speed drifts over minutes: a build is compared with the mean of the
         # runs just before and after it, and the growth from 300 to 1000 with the
         # build at 300 of the same round, a minute apart, so a steady drift cancels.
-        for _ in range(args.runs):
+        # With --stock the stock site's build follows, before one more lower bound.
+        for run in range(args.runs):
             for n, root in roots.items():
                 before = markdown_once(root)
                 build = build_once(root)
                 after = markdown_once(root)
                 results[n]["builds"].append(build)  # type: ignore[attr-defined]
                 results[n]["pairs"].append((before[0], after[0]))  # type: ignore[attr-defined]
+                if args.stock:
+                    stock = stock_once(root / "stock", run)
+                    last = markdown_once(root)
+                    results[n]["stock"].append(stock)  # type: ignore[attr-defined]
+                    results[n]["stock_pairs"].append((after[0], last[0]))  # type: ignore[attr-defined]
                 print(".", end="", flush=True)
         print()
         for n, r in results.items():
             builds, pairs = r["builds"], r["pairs"]
             r["ratios"] = [b / ((x + y) / 2) for (b, _), (x, y) in zip(builds, pairs, strict=True)]
+            stock = zip(r["stock"], r["stock_pairs"], strict=True)
+            r["stock_ratios"] = [b / ((x + y) / 2) for (b, _), (x, y) in stock]
             r.update(
                 build=statistics.median(w for w, _ in builds),
                 bound=statistics.median(t for pair in pairs for t in pair),
@@ -433,6 +489,15 @@ def report(results: dict[int, dict], runs: int) -> int:
     largest = max(results)
     for n, r in results.items():
         print(f"ratio of each build at N={n}: {', '.join(f'{x:.2f}×' for x in r['ratios'])}")
+    for n, r in results.items():
+        if r["stock_ratios"]:
+            print(
+                f"stock MkDocs + Material (no hooks, one language, only search) at N={n}: "
+                f"{statistics.median(w for w, _ in r['stock']):.2f} s, "
+                f"{statistics.median(r['stock_ratios']):.2f}× the lower bound (each build: "
+                f"{', '.join(f'{x:.2f}×' for x in r['stock_ratios'])}; peak "
+                f"{max(p for _, p in r['stock']):.0f} MB)"
+            )
     ratio = results[largest]["ratio"]
     print(f"\nbuild / Markdown lower bound at N={largest}: {ratio:.2f}× (target ≤ {MAX_RATIO}×)")
     if ratio > MAX_RATIO:

@@ -67,3 +67,44 @@ def test_word_count(body: str, words: int) -> None:
 @pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (220, 1), (221, 2), (1100, 5)])
 def test_reading_minutes_round_up_and_never_zero(words: int, minutes: int) -> None:
     assert excerpt.reading_minutes(words) == minutes
+
+
+# Pieces of text for random summaries: mostly words and spaces, now and then
+# something Markdown may read as markup (or a place where a line could start as one).
+_PLAIN_PIECES = ["kunden", "Svar", "på", "æøå", "vi’er", "12", ",", ".", "?", ":", ";", "(", ")"]
+_PLAIN_PIECES += ['"', "'", "«", "»", "/", "%", "~", "|", "{", "}", "^", "$", "@", "=", "-", "+"]
+_SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "  \n", "\r\n", "\u00a0", "\u2028", "\n    "]
+_MARKUP_PIECES = ["*", "_", "**", "`", "\\", "[", "]", "![", "](", "<", ">", "&", "&amp;"]
+_MARKUP_PIECES += ["#", "\n#", "\n- ", "\n+ ", "\n1. ", "\n2) ", "\n---", "\n===", "\n> ", "\x02"]
+_MARKUP_PIECES += ["\n- - -", "\n* * *", "\n-", "<b>", "<!-- x -->", "\x0c", "\n=", "\n  1. "]
+
+
+def _random_texts(count: int) -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 30)):
+            draw = rng.random()
+            if draw < 0.02:
+                parts.append(rng.choice(_MARKUP_PIECES))
+            elif draw < 0.6:
+                parts.append(rng.choice(_PLAIN_PIECES))
+            else:
+                parts.append(rng.choice(_SPACES))
+        texts.append("".join(parts))
+    return texts
+
+
+def test_plain_text_without_markup_is_the_text_markdown_renders() -> None:
+    # plain_text skips Markdown for text it cannot read as markup: the result must
+    # be what rendering it gives, for every text (and most take the short way here,
+    # so the comparison is not only of the long way with itself).
+    texts = _random_texts(6000)
+    short = [t for t in texts if excerpt._MAY_BE_MARKUP.search(t) is None]
+    assert len(short) > len(texts) / 3
+    assert len(short) < len(texts) * 0.9  # and the pattern does catch markup
+    for text in texts:
+        assert excerpt.plain_text(text) == excerpt._rendered_text(text), repr(text)
