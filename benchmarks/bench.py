@@ -2,6 +2,7 @@
 
     make bench                       # N = 30, 300, 1000 essays per language, 3 runs each
     make bench BENCH_ARGS="--content prose"   # real paragraphs without markup instead
+    make bench BENCH_ARGS="--stock"   # and stock MkDocs + Material on the same essays
     .venv/bin/python benchmarks/bench.py --sizes 300 --runs 5
 
 For each N it generates a site: the repository's mkdocs.yml, hooks/, overrides/,
@@ -27,6 +28,11 @@ median of those) and the growth from 300 to 1000 (for each round, the build at
 1000 against the build at 300 of that round; the median of those); then checks
 the targets (issue 7) and exits 1 if one is missed. Not part of ``make test``:
 at the default sizes it takes minutes.
+
+With ``--stock`` each round also builds the same essays as a stock MkDocs +
+Material site (`stock_site`: no hooks, one language, only the search plugin),
+followed by one more run of the lower bound, and reports its ratio the same way:
+what the stack alone costs on the content, without any of the site's features.
 """
 
 from __future__ import annotations
