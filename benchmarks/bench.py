@@ -381,7 +381,7 @@ def stock_site(root: Path) -> Path:
 def stock_once(stock: Path, run: int) -> tuple[float, float]:
     # MkDocs empties its site_dir before a build, and deleting a site slows the file
     # writes after it on this project's disks (README, item 24): each stock build gets
-    # a new, empty folder, and they are all deleted at the end of the run.
+    # a new, empty folder; they go with the generated sites (--keep: at the next run).
     argv = [str(BIN / "mkdocs"), "build", "-q", "--site-dir", f"site-{run}"]
     wall, peak, _ = run_measured(argv, stock)
     return wall, peak

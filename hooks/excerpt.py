@@ -1,7 +1,8 @@
 """Plain-text summaries and reading time, computed from an essay's Markdown.
 
 Pure functions. Rendering a whole essay just to find its first paragraph would
-double the Markdown work of a build, so only the chosen excerpt is rendered.
+double the Markdown work of a build, so only the chosen excerpt is rendered,
+and only if it has anything Markdown could read as markup (`plain_text`).
 """
 
 from __future__ import annotations
