@@ -328,16 +328,22 @@ def markdown_once(root: Path) -> tuple[float, float]:
     return json.loads(out)["seconds"], peak
 
 
+def essays(root: Path) -> list[tuple[Path, str, str]]:
+    """The generated essays of *root*: each file, its front-matter and its body."""
+    found = []
+    for path in sorted((root / "posts").glob("*.md")):
+        front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        found.append((path, front, body))
+    return found
+
+
 def lower_bound(root: Path) -> None:
     """Child process: convert every essay body with MkDocs' extensions; print the time."""
     import markdown
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(root / "mkdocs.yml"))
-    bodies = [
-        path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-        for path in sorted((root / "posts").glob("*.md"))
-    ]
+    bodies = [body for _, _, body in essays(root)]
     md = markdown.Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
     )
@@ -361,8 +367,7 @@ def stock_site(root: Path) -> Path:
         shutil.rmtree(stock)
     (stock / "docs").mkdir(parents=True)
     (stock / "docs" / "index.md").write_text("# Hjem\n\nEssays.\n", encoding="utf-8")
-    for path in sorted((root / "posts").glob("*.md")):
-        front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    for path, front, body in essays(root):
         title = next(line[6:].strip() for line in front.splitlines() if line.startswith("title:"))
         page = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{body}"
         (stock / "docs" / path.name).write_text(page, encoding="utf-8")
@@ -385,6 +390,11 @@ def stock_once(stock: Path, run: int) -> tuple[float, float]:
     argv = [str(BIN / "mkdocs"), "build", "-q", "--site-dir", f"site-{run}"]
     wall, peak, _ = run_measured(argv, stock)
     return wall, peak
+
+
+def ratios(builds: list[tuple[float, float]], pairs: list[tuple[float, float]]) -> list[float]:
+    """Each build's time against the mean of the lower-bound runs just before and after it."""
+    return [b / ((x + y) / 2) for (b, _), (x, y) in zip(builds, pairs, strict=True)]
 
 
 def output_facts(out: Path, root: Path) -> dict[str, object]:
@@ -457,9 +467,8 @@ def main() -> int:
         print()
         for n, r in results.items():
             builds, pairs = r["builds"], r["pairs"]
-            r["ratios"] = [b / ((x + y) / 2) for (b, _), (x, y) in zip(builds, pairs, strict=True)]
-            stock = zip(r["stock"], r["stock_pairs"], strict=True)
-            r["stock_ratios"] = [b / ((x + y) / 2) for (b, _), (x, y) in stock]
+            r["ratios"] = ratios(builds, pairs)
+            r["stock_ratios"] = ratios(r["stock"], r["stock_pairs"])
             r.update(
                 build=statistics.median(w for w, _ in builds),
                 bound=statistics.median(t for pair in pairs for t in pair),
